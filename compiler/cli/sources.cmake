@@ -1,0 +1,8 @@
+# Sources of compiler/cli/, relative to compiler/.
+list(APPEND RBC_SOURCES
+  cli/app.cpp
+  cli/check_pipeline.cpp
+  cli/cmd_check.cpp
+  cli/cmd_checks.cpp
+  cli/cmd_version.cpp
+)

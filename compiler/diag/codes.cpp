@@ -1,0 +1,40 @@
+#include "diag/codes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace rbc {
+namespace {
+
+// One line per code. Keep sorted by code.
+constexpr std::array kCodes{
+    CodeInfo{"io/read", Severity::error, "a file or directory could not be read", true},
+    CodeInfo{"promql/parse", Severity::error,
+             "the expression is not valid PromQL (syntax or type error)", true},
+    CodeInfo{"rule/duplicate", Severity::warning,
+             "two rules in a group have the same name, labels and expression", true},
+    CodeInfo{"rule/schema", Severity::error,
+             "the rule file's structure is not what Prometheus accepts", true},
+    CodeInfo{"rule/template", Severity::error,
+             "a label or annotation is not a valid Go template", true},
+    CodeInfo{"yaml/parse", Severity::error, "the file is not well-formed YAML", true},
+};
+
+}  // namespace
+
+std::span<const CodeInfo> all_codes() { return kCodes; }
+
+const CodeInfo* find_code(std::string_view code) {
+  auto it = std::find_if(kCodes.begin(), kCodes.end(),
+                         [&](const CodeInfo& info) { return info.code == code; });
+  return it == kCodes.end() ? nullptr : &*it;
+}
+
+std::string doc_page_path(std::string_view code) {
+  std::string name(code);
+  std::replace(name.begin(), name.end(), '/', '-');
+  return "docs/checks/" + name + ".md";
+}
+
+}  // namespace rbc

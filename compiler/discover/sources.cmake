@@ -1,0 +1,4 @@
+# Sources of compiler/discover/, relative to compiler/.
+list(APPEND RBC_SOURCES
+  discover/discover.cpp
+)

@@ -1,0 +1,32 @@
+// Output formats for diagnostics: text (for people), json, github, sarif.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.hpp"
+#include "diag/source.hpp"
+
+namespace rbc::report {
+
+enum class Format { text, json, github, sarif };
+
+// Finds the loaded source of a diagnostic's file (null when not loaded).
+using SourceLookup = std::function<const SourceFile*(std::string_view path)>;
+
+struct Options {
+  bool color = false;
+  std::size_t files_checked = 0;
+};
+
+std::string render(Format format, const Diagnostics& diagnostics, const SourceLookup& sources,
+                   const Options& options);
+
+std::string render_text(const Diagnostics& diagnostics, const SourceLookup& sources,
+                        const Options& options);
+std::string render_json(const Diagnostics& diagnostics);
+std::string render_github(const Diagnostics& diagnostics);
+std::string render_sarif(const Diagnostics& diagnostics, const SourceLookup& sources);
+
+}  // namespace rbc::report

@@ -1,0 +1,8 @@
+# Sources of compiler/report/, relative to compiler/.
+list(APPEND RBC_SOURCES
+  report/json_writer.cpp
+  report/text.cpp
+  report/json.cpp
+  report/github.cpp
+  report/sarif.cpp
+)

@@ -1,0 +1,1 @@
+# Sources of compiler/rules/, relative to compiler/.
