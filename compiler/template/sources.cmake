@@ -1,4 +1,10 @@
 # Sources of compiler/template/, relative to compiler/.
 list(APPEND RBC_SOURCES
-  template/go_template_stub.cpp
+  template/function_set.cpp
+  template/go_literals.cpp
+  template/go_template.cpp
+  template/go_text.cpp
+  template/lexer.cpp
+  template/parser.cpp
+  template/template_refs.cpp
 )
