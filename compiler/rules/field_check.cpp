@@ -1,0 +1,117 @@
+#include "rules/field_check.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "rules/yaml_values.hpp"
+
+namespace rbc::rules {
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string_view level_name(FieldLevel level) {
+  switch (level) {
+    case FieldLevel::top: return "rule file";
+    case FieldLevel::group: return "rule group";
+    case FieldLevel::rule: return "rule";
+  }
+  return "";
+}
+
+std::string unknown_field_advice(std::string_view field, FieldLevel level,
+                                 std::span<const std::string_view> known) {
+  if (level == FieldLevel::group && field == "partial_response_strategy")
+    return "Prometheus 2.42 rejects it (Thanos Ruler only): remove it or check the file with "
+           "`thanos tools rules-check`";
+  if (level == FieldLevel::group && (field == "labels" || field == "query_offset"))
+    return "Prometheus 2.42 rejects it (added in a later Prometheus release): remove it or "
+           "upgrade Prometheus";
+  if (level == FieldLevel::group && field == "source_tenants")
+    return "Prometheus 2.42 rejects it (Cortex/Mimir ruler only): remove it";
+  if (level == FieldLevel::top && field == "rule_files")
+    return "this looks like a promtool unit-test file: check it with `promtool test rules`";
+  std::string_view best;
+  std::size_t best_distance = 3;
+  for (std::string_view k : known) {
+    const std::size_t d = edit_distance(field, k);
+    if (d < best_distance) best = k, best_distance = d;
+  }
+  std::string advice = "Prometheus 2.42 rejects unknown fields: ";
+  if (!best.empty()) return advice + "did you mean \"" + std::string(best) + "\"?";
+  advice += "remove it (known fields:";
+  for (std::string_view k : known) advice += " " + std::string(k);
+  return advice + ")";
+}
+
+}  // namespace
+
+yaml::NodeId Fields::get(std::string_view name) const {
+  for (const auto& [k, kv] : known)
+    if (k == name) return kv.value;
+  return yaml::kNoNode;
+}
+
+yaml::NodeId Fields::key(std::string_view name) const {
+  for (const auto& [k, kv] : known)
+    if (k == name) return kv.key;
+  return yaml::kNoNode;
+}
+
+void check_duplicate_keys(Context& ctx, yaml::NodeId mapping) {
+  const yaml::Tree& tree = ctx.tree();
+  const std::size_t n = tree.pair_count(mapping);
+  if (n < 2) return;
+  std::unordered_map<std::string_view, yaml::NodeId> seen;
+  for (std::size_t i = 0; i < n; ++i) {
+    const yaml::NodeId key = tree.pair(mapping, i).key;
+    const auto text = as_string(tree, key);
+    if (!text || *text == "<<") continue;
+    const auto [it, inserted] = seen.emplace(*text, key);
+    if (inserted) continue;
+    ctx.report("rule/schema", key,
+               "mapping key \"" + std::string(*text) + "\" already defined at line " +
+                   std::to_string(tree.span(it->second).begin.line) +
+                   "; remove one of the two (YAML parsers disagree on which one wins)");
+  }
+}
+
+Fields read_fields(Context& ctx, yaml::NodeId mapping, std::span<const std::string_view> known,
+                   FieldLevel level) {
+  const yaml::Tree& tree = ctx.tree();
+  check_duplicate_keys(ctx, mapping);
+  Fields fields;
+  for (const yaml::KeyValue& kv : mapping_pairs(tree, mapping)) {
+    const auto name = as_string(tree, kv.key);
+    if (!name) {
+      ctx.report("rule/schema", kv.key,
+                 "a " + std::string(level_name(level)) + " key must be a plain string, not a " +
+                     std::string(short_tag(tree, kv.key)));
+      continue;
+    }
+    if (std::find(known.begin(), known.end(), *name) == known.end()) {
+      ctx.report("rule/schema", kv.key,
+                 "unknown field \"" + std::string(*name) + "\" in " + std::string(level_name(level)) +
+                     "; " + unknown_field_advice(*name, level, known));
+      continue;
+    }
+    if (fields.get(*name) == yaml::kNoNode) fields.known.emplace_back(*name, kv);
+  }
+  return fields;
+}
+
+}  // namespace rbc::rules
