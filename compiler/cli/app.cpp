@@ -17,6 +17,7 @@ int run(int argc, char** argv) {
       "Run `rbc COMMAND --help` for the options of a command.");
   int exit_status = kExitClean;
   add_check(app, exit_status);
+  add_promql(app, exit_status);
   add_checks(app, exit_status);
   add_explain(app, exit_status);
   add_version(app, exit_status);

@@ -4,5 +4,6 @@ list(APPEND RBC_SOURCES
   cli/check_pipeline.cpp
   cli/cmd_check.cpp
   cli/cmd_checks.cpp
+  cli/cmd_promql.cpp
   cli/cmd_version.cpp
 )
