@@ -1,4 +1,15 @@
 # Sources of compiler/promql/, relative to compiler/.
 list(APPEND RBC_SOURCES
-  promql/parse_stub.cpp
+  promql/ast.cpp
+  promql/ast_json.cpp
+  promql/big_stack.cpp
+  promql/check.cpp
+  promql/functions.cpp
+  promql/go_format.cpp
+  promql/lexer.cpp
+  promql/parse.cpp
+  promql/parser.cpp
+  promql/printer.cpp
+  promql/regex.cpp
+  promql/values.cpp
 )
