@@ -24,8 +24,10 @@ void report_yaml_error(const SourceFile& source, const yaml::ParseError& error, 
   const Position at = source.position_at(error.offset);
   d.span = {at, {at.line, at.column + 1}};
   d.message = error.message;
-  if (error.message.find("cannot start any token") != std::string::npos &&
-      source.line_text(at.line).find('\t') != std::string_view::npos) {
+  const bool tab_problem = error.message.find("tab character") != std::string::npos ||
+                           (error.message.find("cannot start any token") != std::string::npos &&
+                            source.line_text(at.line).find('\t') != std::string_view::npos);
+  if (tab_problem) {
     d.message += "; YAML does not allow tabs for indentation: use spaces";
   } else {
     d.message += "; fix the YAML syntax (check indentation and quoting)";
