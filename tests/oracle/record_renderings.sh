@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Regenerates tests/data/oracle/renderings.tsv: generated expressions that
+# promtool 2.42 accepts, each with the text a real Prometheus 2.42 server
+# reports for it as the rule's "query" in /api/v1/rules (= String() of the
+# parsed expression). Both columns are escaped as described in
+# tests/data/oracle/README.md.
+#
+# usage: tests/oracle/record_renderings.sh [SEED] [COUNT]
+#   PROMQL_ORACLE=path  use a built promql_oracle instead of compiling one
+#   PROMETHEUS=path     server binary (default: prometheus from PATH)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+seed=${1:-4242}
+count=${2:-3000}
+out=$repo/tests/data/oracle/renderings.tsv
+prometheus=${PROMETHEUS:-prometheus}
+
+tmp=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n $server_pid ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+oracle=${PROMQL_ORACLE:-}
+if [[ -z $oracle ]]; then
+  g++ -std=c++20 -O2 -o "$tmp/promql_oracle" "$here"/*.cpp
+  oracle=$tmp/promql_oracle
+fi
+
+# 1. generate, 2. keep what promtool accepts (the server refuses the whole file otherwise)
+"$oracle" gen "$seed" "$count" valid >"$tmp/gen.txt"
+"$oracle" check <"$tmp/gen.txt" >"$tmp/checked.tsv"
+awk -F'\t' '$2 == "OK" && !seen[$1]++ { print $1 }' "$tmp/checked.tsv" >"$tmp/valid.txt"
+echo "record_renderings: $(wc -l <"$tmp/valid.txt") of $count generated expressions accepted by promtool" >&2
+"$oracle" rules <"$tmp/valid.txt" >"$tmp/rules.yml"
+cat >"$tmp/prometheus.yml" <<YAML
+global:
+  evaluation_interval: 1h
+rule_files:
+  - $tmp/rules.yml
+YAML
+
+# 3. start a private server on a free loopback port
+port=""
+for _ in $(seq 1 20); do
+  candidate=$((20000 + RANDOM % 40000))
+  if (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then continue; fi  # taken
+  "$prometheus" --config.file="$tmp/prometheus.yml" --storage.tsdb.path="$tmp/data" \
+    --web.listen-address="127.0.0.1:$candidate" --log.level=warn >"$tmp/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    if curl -sf "http://127.0.0.1:$candidate/-/ready" >/dev/null 2>&1; then port=$candidate; break; fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [[ -n $port ]] && break
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+done
+if [[ -z $port ]]; then
+  echo "record_renderings: could not start $prometheus" >&2
+  cat "$tmp/server.log" >&2 || true
+  exit 1
+fi
+
+# 4. read every rule's String() back; rule r<i> is line i of valid.txt
+want=$(wc -l <"$tmp/valid.txt")
+for _ in $(seq 1 50); do
+  curl -sf "http://127.0.0.1:$port/api/v1/rules" >"$tmp/rules.json"
+  got=$(jq '[.data.groups[].rules[]] | length' "$tmp/rules.json")
+  [[ $got -eq $want ]] && break
+  sleep 0.2
+done
+if [[ $got -ne $want ]]; then
+  echo "record_renderings: server loaded $got rules, expected $want" >&2
+  exit 1
+fi
+jq -r '.data.groups[].rules[] | [.name, .query] | @tsv' "$tmp/rules.json" >"$tmp/names.tsv"
+awk -F'\t' 'NR == FNR { expr[FNR - 1] = $0; next }
+            { i = substr($1, 2); print expr[i] "\t" $2 }' "$tmp/valid.txt" "$tmp/names.tsv" >"$tmp/renderings.tsv"
+mkdir -p "$(dirname "$out")"
+mv "$tmp/renderings.tsv" "$out"
+echo "record_renderings: wrote $(wc -l <"$out") rows to $out (seed $seed, port $port)" >&2
