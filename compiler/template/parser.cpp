@@ -14,6 +14,10 @@
 namespace rbc::gotmpl {
 namespace {
 
+// Go grows its stack as needed; we bound nesting instead so that hostile
+// input cannot overflow ours. Real templates nest a handful of levels.
+constexpr int kMaxDepth = 1000;
+
 // Go's parser reports errors by panicking; this is our panic.
 struct ParseFailure {
   TemplateError error;
@@ -26,6 +30,7 @@ struct Shared {
   std::size_t next_token = 0;
   std::vector<std::size_t> newlines;
   std::map<std::string, bool> tree_set;  // template name -> has a non-empty body
+  int depth = 0;                         // nesting of control structures and parentheses
 
   const Token* lex_next() {
     const Token* t = &tokens[std::min(next_token, tokens.size() - 1)];
@@ -156,6 +161,17 @@ class TreeParser {
     return t;
   }
 
+  // Counts one level of nesting for the lifetime of the guard.
+  struct DepthGuard {
+    TreeParser& p;
+    explicit DepthGuard(TreeParser& parser, std::size_t pos) : p(parser) {
+      if (++p.s_.depth > kMaxDepth) p.errorf(pos, "template nesting exceeds " + std::to_string(kMaxDepth) + " levels");
+    }
+    ~DepthGuard() { --p.s_.depth; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+  };
+
   NodeInfo text_or_action();
   NodeInfo action();
   void pipeline(std::string_view context, Tok end);
@@ -172,6 +188,7 @@ class TreeParser {
   void template_control();
   std::string template_name(const Token& token, std::string_view context);
   void record_label_refs(const std::vector<OperandNode>& args);
+  void record_operand(const OperandNode& node);
 };
 
 void TreeParser::parse_top() {
@@ -351,35 +368,39 @@ void TreeParser::record_label_refs(const std::vector<OperandNode>& args) {
 
 std::optional<OperandNode> TreeParser::operand() {
   auto node = term();
-  if (!node || peek().type != Tok::field) return node;
-  const std::size_t field_pos = peek().pos;
-  std::string chain = node->text;
-  while (peek().type == Tok::field) chain += next().value;
-  switch (node->kind) {
-    case Operand::field:
-    case Operand::variable:
-      node->text = chain;
-      break;
-    case Operand::boolean: case Operand::string: case Operand::number: case Operand::nil: case Operand::dot:
-      errorf(field_pos, "unexpected . after term " + go_quote(node->text));
-    default:
-      node->kind = Operand::chain;
-      node->text = chain;
+  if (!node) return node;
+  if (peek().type == Tok::field) {
+    const std::size_t field_pos = peek().pos;
+    std::string chain = node->text;
+    while (peek().type == Tok::field) chain += next().value;
+    switch (node->kind) {
+      case Operand::field:
+      case Operand::variable:
+        break;
+      case Operand::boolean: case Operand::string: case Operand::number: case Operand::nil: case Operand::dot:
+        errorf(field_pos, "unexpected . after term " + go_quote(node->text));
+      default:
+        node->kind = Operand::chain;
+    }
+    node->text = std::move(chain);
   }
-  if (node->kind == Operand::variable) s_.record(&TemplateRefs::variables, node->text, node->pos);
-  if (node->kind == Operand::field) s_.record(&TemplateRefs::fields, node->text, node->pos);
+  record_operand(*node);
+  return node;
+}
+
+void TreeParser::record_operand(const OperandNode& node) {
+  if (node.kind == Operand::variable) s_.record(&TemplateRefs::variables, node.text, node.pos);
+  if (node.kind == Operand::field) s_.record(&TemplateRefs::fields, node.text, node.pos);
   // $labels.name and, where "." is still the alert, .Labels.name.
   const auto label_after = [&](std::string_view prefix) {
+    const std::string_view chain = node.text;
     if (chain.size() > prefix.size() && chain.starts_with(prefix) && chain[prefix.size()] == '.') {
-      std::string rest = chain.substr(prefix.size() + 1);
-      s_.record(&TemplateRefs::labels, rest.substr(0, rest.find('.')), node->pos);
+      const std::string_view rest = chain.substr(prefix.size() + 1);
+      s_.record(&TemplateRefs::labels, std::string(rest.substr(0, rest.find('.'))), node.pos);
     }
   };
-  if (node->kind == Operand::variable) label_after("$labels");
-  if (node->kind == Operand::field && top_level_ && dot_depth_ == 0) {
-    label_after(".Labels");
-  }
-  return node;
+  if (node.kind == Operand::variable) label_after("$labels");
+  if (node.kind == Operand::field && top_level_ && dot_depth_ == 0) label_after(".Labels");
 }
 
 std::optional<OperandNode> TreeParser::term() {
@@ -403,9 +424,11 @@ std::optional<OperandNode> TreeParser::term() {
     case Tok::number:
       if (auto err = check_number_literal(t.value, t.type == Tok::complex)) errorf(t.pos, *err);
       return OperandNode{Operand::number, t.value, {}, t.pos};
-    case Tok::left_paren:
+    case Tok::left_paren: {
+      const DepthGuard guard(*this, t.pos);
       pipeline("parenthesized pipeline", Tok::right_paren);
       return OperandNode{Operand::pipe, "(...)", {}, t.pos};
+    }
     case Tok::string:
     case Tok::raw_string: {
       OperandNode n{Operand::string, t.value, {}, t.pos};
@@ -425,6 +448,7 @@ void TreeParser::use_var(const Token& token) {
 }
 
 void TreeParser::parse_control(bool allow_else_if, std::string_view context) {
+  const DepthGuard guard(*this, token_[0]->pos);
   const std::size_t saved_vars = vars_.size();
   const bool is_range = context == "range";
   pipeline(context, Tok::right_delim);
@@ -467,6 +491,7 @@ void TreeParser::loop_control(std::string_view word) {
 void TreeParser::block_control() {
   constexpr std::string_view context = "block clause";
   const Token& t = next_non_space();
+  const DepthGuard guard(*this, t.pos);
   const std::string name = template_name(t, context);
   pipeline(context, Tok::right_delim);
   TreeParser block(s_, name, false);
