@@ -155,17 +155,18 @@ Group decode_group(Context& ctx, NodeId id) {
   const yaml::Tree& tree = ctx.tree();
   Group group;
   group.span = tree.span(id);
-  group.name.span = Span{group.span.begin, group.span.begin};
   ctx.set_group("");
   ctx.set_rule("");
   const NodeId map = tree.resolve(id);
-  if (tree.is_null(id)) return group;
-  if (tree.node(map).kind != NodeKind::mapping) {
+  if (tree.node(map).kind != NodeKind::mapping && !tree.is_null(id)) {
+    // Left without a name span: validation skips groups that are no groups.
     ctx.report("rule/schema", id,
                "a rule group must be a mapping with `name:` and `rules:` (cannot unmarshal " +
                    std::string(short_tag(tree, id)) + " into a rule group)");
     return group;
   }
+  group.name.span = Span{group.span.begin, group.span.begin};
+  if (tree.is_null(id)) return group;
   // Name first, so that every diagnostic about the group carries it.
   if (const NodeId name_node = tree.find(map, "name"); name_node != kNoNode) {
     if (const auto name = as_string(tree, name_node)) ctx.set_group(*name);

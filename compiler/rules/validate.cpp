@@ -27,10 +27,11 @@ Span value_span(const yaml::Tree& tree, const Text& text, std::size_t offset) {
 void check_group_names(Context& ctx, const RuleSet& set) {
   std::unordered_map<std::string_view, const Group*> seen;
   for (const Group& g : set.groups) {
+    if (!g.name.span.begin.valid()) continue;  // not a mapping: already reported
     ctx.set_group(g.name.value);
     ctx.set_rule("");
     if (g.name.value.empty()) {
-      ctx.report("rule/schema", g.name.span.begin.valid() ? g.name.span : g.span,
+      ctx.report("rule/schema", g.name.span,
                  "rule group has no name: give it a unique, non-empty `name:`");
     }
     const auto [it, inserted] = seen.emplace(g.name.value, &g);
