@@ -2,22 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <clocale>
-#include <cwctype>
-#include <locale.h>
+#include "template/unicode_tables.hpp"
 
 namespace rbc::gotmpl {
 namespace {
-
-// A UTF-8 aware C locale for the wide-character class functions; created
-// once, never freed (it lives as long as the process).
-locale_t unicode_locale() {
-  static const locale_t loc = [] {
-    locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
-    return l;
-  }();
-  return loc;
-}
 
 bool is_surrogate(char32_t r) { return r >= 0xD800 && r <= 0xDFFF; }
 
@@ -51,23 +39,17 @@ DecodedRune decode_rune(std::string_view s) {
 
 bool is_letter(char32_t r) {
   if (r < 0x80) return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
-  locale_t loc = unicode_locale();
-  if (loc == static_cast<locale_t>(nullptr)) return true;  // no tables: be permissive
-  return iswalpha_l(static_cast<wint_t>(r), loc) != 0;
+  return unicode_letter(r);
 }
 
 bool is_digit(char32_t r) {
-  // Non-ASCII decimal digits are rare in templates; glibc counts most of
-  // them as alphabetic, which gives the same lexer behaviour.
-  return r >= '0' && r <= '9';
+  if (r < 0x80) return r >= '0' && r <= '9';
+  return unicode_digit(r);
 }
 
 bool is_print(char32_t r) {
   if (r < 0x80) return r >= 0x20 && r < 0x7F;
-  if (r == 0xA0 || r == kRuneError) return r == kRuneError;  // Go: U+FFFD prints, NBSP does not
-  locale_t loc = unicode_locale();
-  if (loc == static_cast<locale_t>(nullptr)) return true;
-  return iswprint_l(static_cast<wint_t>(r), loc) != 0 && iswspace_l(static_cast<wint_t>(r), loc) == 0;
+  return unicode_graphic(r);
 }
 
 std::string go_quote(std::string_view s, std::size_t max_runes) {

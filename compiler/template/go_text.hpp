@@ -18,8 +18,7 @@ struct DecodedRune {
 // Like utf8.DecodeRuneInString: invalid bytes decode as U+FFFD, width 1.
 DecodedRune decode_rune(std::string_view s);
 
-// unicode.IsLetter / IsDigit / IsPrint, exact for ASCII and approximated by
-// the C library's Unicode tables elsewhere.
+// unicode.IsLetter / IsDigit / IsPrint of Go 1.19 (Unicode 13.0).
 bool is_letter(char32_t r);
 bool is_digit(char32_t r);
 bool is_print(char32_t r);

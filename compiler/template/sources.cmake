@@ -7,4 +7,5 @@ list(APPEND RBC_SOURCES
   template/lexer.cpp
   template/parser.cpp
   template/template_refs.cpp
+  template/unicode_tables.cpp
 )
