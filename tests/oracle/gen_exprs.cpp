@@ -127,12 +127,17 @@ Frag Gen::range_selector() {
   } else if (fault(5)) {
     f = function_call(Ty::vector, 0);  // "ranges only allowed for vector selectors"
   }
+  const bool at_before = rng_.chance(1);
+  if (at_before) {
+    f.toks.insert(f.toks.end(), {"@", keyword_case(rng_.chance(50) ? "start" : "end"), "(", ")"});  // v2.42 quirk
+  }
   f.toks.push_back("[");
   f.toks.push_back(fault(12) ? bad_duration() : duration());
   f.toks.push_back("]");
   f.kind = Kind::range;
   f.level = kAtom;
-  f.has_offset = f.has_at = false;
+  f.has_offset = false;
+  f.has_at = at_before;
   if (fault(4)) {  // a second range or a subquery on a range
     f.toks.push_back("[");
     f.toks.push_back(duration());
@@ -147,8 +152,18 @@ Frag Gen::subquery(int depth) {
   Frag f = fault(6) ? expr(Ty::matrix, depth) : vector_expr(depth);
   if (f.level != kAtom) f = paren(std::move(f));
   f.toks.push_back("[");
+  if (fault(3)) f.toks.push_back("# c\n");  // v2.42: no comment right after `[`
   f.toks.push_back(fault(8) ? bad_duration() : duration());
-  f.toks.push_back(":");
+  if (fault(8)) {
+    // v2.42 lexes a letter inside brackets as the colon (`foo[5m x 1m]` parses);
+    // other junk between the durations is a syntax error.
+    static const char* const seps[] = {"x", "_", "Z", "::", ",", "1m", "\"a\"", "a b"};
+    f.toks.push_back(rng_.pick(seps));
+  } else if (rng_.chance(1)) {
+    f.toks.push_back(rng_.chance(50) ? "x" : "_");  // v2.42 quirk: a letter inside brackets acts as `:`
+  } else {
+    f.toks.push_back(":");
+  }
   if (fault(5)) {
     static const char* const junk[] = {":", "1", "5m:", "-1m", ",", "1m1"};
     f.toks.push_back(rng_.pick(junk));

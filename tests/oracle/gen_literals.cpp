@@ -26,7 +26,12 @@ std::string hex_digits(Rng& rng, std::size_t len, bool upper) {
 std::string random_text(Rng& rng, std::size_t max_len) {
   static const char* const pieces[] = {"a", "b", "x", "foo", "Z", "0", "9", " ", "-", ".", "/", ":",
                                        "{", "}", "(", ")", "[", "]", ",", "=", "#", "$1", "é",
-                                       "☺", "𝄞", "ü", "*", "+", "?", "|", "^", "%", "~", "@", "!"};
+                                       "☺", "𝄞", "ü", "*", "+", "?", "|", "^", "%", "~", "@", "!",
+                                       // Go's strconv.IsPrint says no to these (Unicode 13 tables in
+                                       // the Go 1.19 that built Debian's 2.42): NBSP, soft hyphen,
+                                       // zero-width space, line separator, U+1FAE0 (Unicode 14)
+                                       "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\xA8",
+                                       "\xF0\x9F\xAB\xA0", "e\xCC\x81", "\xD7\x90"};
   std::string out;
   const std::size_t len = rng.below(max_len + 1);
   for (std::size_t i = 0; i < len; ++i) out += rng.pick(pieces);
@@ -48,11 +53,13 @@ std::string valid_escape(Rng& rng, char q) {
     }
     case 4: return "\\x" + hex_digits(rng, 2, rng.chance(50));
     case 5: {  // \uHHHH outside the surrogate range
-      static const char* const units[] = {"0041", "00e9", "263A", "4e2d", "FFFD", "0000", "d7ff", "E000"};
+      static const char* const units[] = {"0041", "00e9", "263A", "4e2d", "FFFD", "0000", "d7ff", "E000",
+                                          "00a0", "00AD", "200b", "2028", "0378", "FEFF", "0301", "007f"};
       return std::string("\\u") + rng.pick(units);
     }
     case 6: {
-      static const char* const units[] = {"0001F600", "00000041", "0010FFFF", "00010111"};
+      static const char* const units[] = {"0001F600", "00000041", "0010FFFF", "00010111", "0001FAE0",
+                                          "000E0001", "0001d11e", "0002A6D6"};
       return std::string("\\U") + rng.pick(units);
     }
     default: return std::string("\\") + "nt"[rng.below(2)];
@@ -173,7 +180,9 @@ std::string Gen::bad_string() {
       "\"\\d\"",    "\"\\'\"",    "'\\\"'",      "\"\\0\"",        "\"\\400\"",    "\"\\x4\"",
       "\"\\uD800\"", "\"\\U00110000\"", "\"\\8\"", "\"a\nb\"",       "\"abc",        "'abc",
       "`abc",       "\"\\xZZ\"",  "\"\\u12\"",   "'it''s'",        "\"\\q\"",      "\"\\ \"",
-      "\"\\",       "'\\'",       "\"\\777\"",   "\"\\U0000D800\"", "\"\\e\"",     "'a\rb\nc'"};
+      "\"\\",       "'\\'",       "\"\\777\"",   "\"\\U0000D800\"", "\"\\e\"",     "'a\rb\nc'",
+      // a literal U+FFFD is an "invalid UTF-8 rune" to the v2.42 lexer
+      "\"a\xEF\xBF\xBD\""};
   return rng_.pick(bad);
 }
 

@@ -20,13 +20,19 @@ const char* const kJunkTokens[] = {"(",     ")",       "[",      "]",    "{",   
                                    "^",     "by",      "without", "on",  "ignoring", "group_left", "bool",
                                    "offset", "sum",    "and",    "1",    "5m",   "\"x\"",  "foo",    "start",
                                    "inf",   "!",       "~",      "$",    "`",    ";",      ".",      "'",
-                                   "\"",    "\\",      "<>",     "===",  "0x",   "{}",     "[5m]",   "()"};
+                                   "\"",    "\\",      "<>",     "===",  "0x",   "{}",     "[5m]",   "()",
+                                   // long tokens: Prometheus cuts them to 10 characters in messages
+                                   "123456789012345", "\"abcdefghijklmnop\"", "'ééééééééééééé'",
+                                   "`a\nb`", "\"\\xff\"", "\xC2\xA0", "\xE2\x80\x8B", "=>", "!", "&&"};
 
 const char* const kComments[] = {"#", "# c", "# sum by (x) (", "#\"unterminated", "# é ☺", "##"};
 
 }  // namespace
 
-Gen::Gen(std::uint64_t seed, bool valid) : rng_(seed), valid_(valid), faults_left_(valid ? 0 : 1) {}
+Gen::Gen(std::uint64_t seed, bool valid) : rng_(seed), valid_(valid), faults_left_(valid ? 0 : 1) {
+  // Sometimes two faults: which error Prometheus reports first is part of the contract.
+  if (!valid_ && rng_.chance(15)) faults_left_ = 2;
+}
 
 bool Gen::fault(int percent) {
   if (faults_left_ <= 0 || !rng_.chance(percent)) return false;
@@ -93,7 +99,22 @@ std::string Gen::generate() {
   static const Ty tops[] = {Ty::vector, Ty::vector, Ty::vector, Ty::vector, Ty::vector, Ty::vector,
                             Ty::vector, Ty::scalar, Ty::scalar, Ty::matrix, Ty::string};
   const int depth = static_cast<int>(rng_.below(8));
-  Frag f = expr(rng_.pick(tops), depth);
+  const Ty top = rng_.pick(tops);
+  Frag f = expr(top, depth);
+  if (rng_.chance(1)) {  // deep nesting: parentheses or a long chain of signs
+    const std::size_t n = 20 + rng_.below(300);
+    const bool signs_fit = top == Ty::vector || top == Ty::scalar;
+    const bool parens = !signs_fit || rng_.chance(60);
+    std::vector<std::string> toks;
+    for (std::size_t i = 0; i < n; ++i) toks.push_back(parens ? "(" : rng_.chance(50) ? "-" : "+");
+    toks.insert(toks.end(), f.toks.begin(), f.toks.end());
+    if (parens) {
+      std::size_t closing = n;
+      if (fault(100)) closing = rng_.chance(50) ? n - 1 : n + 1;
+      toks.insert(toks.end(), closing, ")");
+    }
+    f.toks = std::move(toks);
+  }
   if (!valid_ && faults_left_ > 0 && rng_.chance(10)) {
     // Characters Prometheus does not count as whitespace, where a space could be.
     static const char* const odd[] = {"\f", "\v", "\xC2\xA0", "\xEF\xBB\xBF", "\xC2\x85", "\x01"};

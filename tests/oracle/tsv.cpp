@@ -4,11 +4,39 @@
 
 namespace rbc::oracle {
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at `i`, or 0.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const std::size_t len = b0 >= 0xF8 ? 0 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+}  // namespace
+
 std::string tsv_escape(std::string_view raw) {
   std::string out;
   out.reserve(raw.size());
-  for (char c : raw) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
     const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {  // keep UTF-8, escape stray bytes so fixtures stay valid text
+      const std::size_t len = utf8_length(raw, i);
+      if (len == 0) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\x%02x", byte);
+        out += buf;
+      } else {
+        out.append(raw.substr(i, len));
+        i += len - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '\\': out += "\\\\"; break;
       case '\t': out += "\\t"; break;

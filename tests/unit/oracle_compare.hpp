@@ -15,8 +15,10 @@
 namespace rbc::oracle {
 
 // Exact "L:C: parse error: MSG" agreement required among expressions both
-// rbc and promtool reject. The parser team aims at 100%.
-constexpr double kMessageFloorPercent = 95.0;
+// rbc and promtool reject. The parser team aims at 100%; the floor sits just
+// under what was measured on 2026-11-23 (99.80-99.90% over seeds 1-8 and the
+// default seed, 99.88% on the fixture) so a regression fails at once.
+constexpr double kMessageFloorPercent = 99.5;
 
 struct Comparison {
   std::size_t total = 0;

@@ -77,6 +77,20 @@ TEST_CASE("generated valid expressions cover the 2.42 language", "[oracle][gener
     INFO("looking for " << n);
     CHECK(all.find(n) != std::string::npos);
   }
+  // every v2.42 function is called somewhere
+  const char* const functions[] = {
+      "abs", "absent", "absent_over_time", "acos", "acosh", "asin", "asinh", "atan", "atanh", "avg_over_time",
+      "ceil", "changes", "clamp", "clamp_max", "clamp_min", "cos", "cosh", "count_over_time", "day_of_month",
+      "day_of_week", "day_of_year", "days_in_month", "deg", "delta", "deriv", "exp", "floor", "histogram_count",
+      "histogram_fraction", "histogram_quantile", "histogram_sum", "holt_winters", "hour", "idelta", "increase",
+      "irate", "label_join", "label_replace", "last_over_time", "ln", "log10", "log2", "max_over_time",
+      "min_over_time", "minute", "month", "pi", "predict_linear", "present_over_time", "quantile_over_time", "rad",
+      "rate", "resets", "round", "scalar", "sgn", "sin", "sinh", "sort", "sort_desc", "sqrt", "stddev_over_time",
+      "stdvar_over_time", "sum_over_time", "tan", "tanh", "time", "timestamp", "vector", "year"};
+  for (const char* fn : functions) {
+    INFO("function " << fn);
+    CHECK((all.find(std::string(fn) + "(") != std::string::npos || all.find(std::string(fn) + " (") != std::string::npos));
+  }
   // composite durations such as 1h30m or 5m1s2ms
   bool composite = false;
   for (const auto& e : exprs) {
