@@ -253,6 +253,56 @@ NumStatus parse_float(std::string_view s) {
   return NumStatus::ok;
 }
 
+// fmt's floatToken: the longest prefix of s[i:] that looks like a float.
+std::string_view float_token(std::string_view s, std::size_t& i) {
+  const std::size_t start = i;
+  const auto accept = [&](std::string_view set) {
+    if (i < s.size() && set.find(s[i]) != std::string_view::npos) {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  accept("+-");
+  std::string_view digits = "0123456789_";
+  std::string_view exponent = "eE";
+  if (accept("0") && accept("xX")) {
+    digits = "0123456789aAbBcCdDeEfF_";
+    exponent = "pP";
+  }
+  while (accept(digits)) {
+  }
+  if (accept(".")) {
+    while (accept(digits)) {
+    }
+  }
+  if (accept(exponent)) {
+    accept("+-");
+    while (accept("0123456789_")) {
+    }
+  }
+  return s.substr(start, i - start);
+}
+
+std::optional<std::string> check_complex_part(std::string_view part) {
+  const NumStatus st = parse_float(part);
+  if (st == NumStatus::ok) return std::nullopt;
+  return "strconv.ParseFloat: parsing " + go_quote(part) +
+         (st == NumStatus::range ? ": value out of range" : ": invalid syntax");
+}
+
+// The parser lets fmt.Sscan read "1+2i": real part, sign, imaginary part, 'i'.
+std::optional<std::string> check_complex(std::string_view text) {
+  const std::string scan_error = "syntax error scanning complex number";
+  std::size_t i = 0;
+  const std::string_view re = float_token(text, i);
+  if (i >= text.size() || (text[i] != '+' && text[i] != '-')) return scan_error;
+  const std::string_view im = float_token(text, i);  // includes the sign
+  if (i >= text.size() || text[i] != 'i') return scan_error;
+  if (auto err = check_complex_part(re)) return err;
+  return check_complex_part(im);
+}
+
 bool contains_any(std::string_view s, std::string_view set) { return s.find_first_of(set) != std::string_view::npos; }
 
 }  // namespace
@@ -287,21 +337,7 @@ std::optional<std::string> check_char_literal(std::string_view quoted) {
 }
 
 std::optional<std::string> check_number_literal(std::string_view text, bool complex) {
-  if (complex) {
-    // fmt.Sscan reads real part, sign, imaginary part and 'i'.
-    std::size_t split = std::string_view::npos;
-    for (std::size_t i = 1; i < text.size(); ++i) {
-      if ((text[i] == '+' || text[i] == '-') && lower(text[i - 1]) != 'e' && lower(text[i - 1]) != 'p') {
-        split = i;
-        break;
-      }
-    }
-    if (split == std::string_view::npos || text.back() != 'i') return "expected integer";
-    const std::string_view re = text.substr(0, split);
-    const std::string_view im = text.substr(split, text.size() - split - 1);
-    if (parse_float(re) != NumStatus::ok || parse_float(im) != NumStatus::ok) return kInvalidSyntax;
-    return std::nullopt;
-  }
+  if (complex) return check_complex(text);
   const std::string illegal = "illegal number syntax: " + go_quote(text);
   if (!text.empty() && text.back() == 'i' && parse_float(text.substr(0, text.size() - 1)) == NumStatus::ok) {
     return std::nullopt;
