@@ -3,6 +3,7 @@
 // by ParseOptions::max_depth.
 #include <yaml.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -20,9 +21,12 @@ class MarkToOffset {
  public:
   explicit MarkToOffset(std::string_view text) : text_(text) {
     if (text_.starts_with("\xEF\xBB\xBF")) base_ = byte_ = 3;  // libyaml skips a BOM silently
+    ascii_ = std::all_of(text_.begin() + static_cast<std::ptrdiff_t>(base_), text_.end(),
+                         [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   }
 
   std::size_t operator()(std::size_t index) {
+    if (ascii_) return std::min(base_ + index, text_.size());  // one byte per character
     while (chars_ < index && byte_ < text_.size()) {
       ++byte_;
       while (byte_ < text_.size() && is_utf8_continuation(text_[byte_])) ++byte_;
@@ -41,6 +45,7 @@ class MarkToOffset {
   std::size_t base_ = 0;
   std::size_t byte_ = 0;
   std::size_t chars_ = 0;
+  bool ascii_ = false;
 };
 
 // Anchors and tags come before the scalar they belong to, and libyaml's

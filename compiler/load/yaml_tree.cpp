@@ -1,5 +1,8 @@
 #include "load/yaml_tree.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace rbc::yaml {
 namespace {
 
@@ -53,6 +56,35 @@ bool Tree::is_null(NodeId id) const {
   if (!t.empty() || n.style != ScalarStyle::plain) return false;
   const std::string_view v = value(id);
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+Position Tree::position_at(std::size_t offset) const {
+  const std::string& text = source_->text();
+  offset = std::min(offset, text.size());
+  if (line_starts_.empty()) {
+    // Built on first use; a newline scan with memchr is fast.
+    auto& starts = line_starts_;
+    starts.push_back(0);
+    for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(
+                                           p, '\n', static_cast<std::size_t>(text.data() + text.size() - p))));
+         ++p)
+      starts.push_back(static_cast<std::uint32_t>(p - text.data() + 1));
+  }
+  const auto in_line = [&](std::size_t i) {
+    return line_starts_[i] <= offset && (i + 1 == line_starts_.size() || offset < line_starts_[i + 1]);
+  };
+  std::size_t line = line_hint_;
+  if (!in_line(line)) {
+    if (line + 1 < line_starts_.size() && in_line(line + 1)) {
+      ++line;
+    } else {
+      line = static_cast<std::size_t>(
+                 std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin()) -
+             1;
+    }
+  }
+  line_hint_ = line;
+  return {static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(offset - line_starts_[line] + 1)};
 }
 
 Span Tree::span(NodeId id) const {

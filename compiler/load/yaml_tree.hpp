@@ -80,7 +80,9 @@ class Tree {
   Span span(NodeId id) const;
   // Byte offset where the node's content ends (what span() uses).
   std::size_t content_end(NodeId id) const;
-  Position position_at(std::size_t offset) const { return source_->position_at(offset); }
+  // Same answer as SourceFile::position_at, faster for offsets that come
+  // in file order (the loader asks for ~10 positions per rule).
+  Position position_at(std::size_t offset) const;
 
  private:
   friend class TreeBuilder;
@@ -90,6 +92,8 @@ class Tree {
   std::vector<NodeId> documents_;
   std::vector<std::string> tags_;
   std::string buffer_;  // decoded scalar values that differ from the source
+  mutable std::vector<std::uint32_t> line_starts_;  // built on first use
+  mutable std::size_t line_hint_ = 0;  // index into line_starts_ of the last answer
 };
 
 struct ParseOptions {

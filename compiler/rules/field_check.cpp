@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 
 #include "rules/yaml_values.hpp"
 
@@ -76,16 +75,24 @@ void check_duplicate_keys(Context& ctx, yaml::NodeId mapping) {
   const yaml::Tree& tree = ctx.tree();
   const std::size_t n = tree.pair_count(mapping);
   if (n < 2) return;
-  std::unordered_map<std::string_view, yaml::NodeId> seen;
+  // Sorting keys (stable, so the first of equal keys comes first) keeps
+  // this cheap for the small mappings that make up rule files.
+  std::vector<std::pair<std::string_view, yaml::NodeId>> keys;
+  keys.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const yaml::NodeId key = tree.pair(mapping, i).key;
     const auto text = as_string(tree, key);
-    if (!text || *text == "<<") continue;
-    const auto [it, inserted] = seen.emplace(*text, key);
-    if (inserted) continue;
-    ctx.report("rule/schema", key,
-               "mapping key \"" + std::string(*text) + "\" already defined at line " +
-                   std::to_string(tree.span(it->second).begin.line) +
+    if (text && *text != "<<") keys.emplace_back(*text, key);
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    if (keys[i].first != keys[i - 1].first) continue;
+    std::size_t first = i - 1;
+    while (first > 0 && keys[first - 1].first == keys[i].first) --first;
+    ctx.report("rule/schema", keys[i].second,
+               "mapping key \"" + std::string(keys[i].first) + "\" already defined at line " +
+                   std::to_string(tree.span(keys[first].second).begin.line) +
                    "; remove one of the two (YAML parsers disagree on which one wins)");
   }
 }

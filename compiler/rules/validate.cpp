@@ -72,6 +72,8 @@ void check_pairs(Context& ctx, const Rule& rule, const std::vector<LabelPair>& p
                  "invalid " + what + " value for \"" + name + "\": not valid UTF-8");
     }
     if (rule.kind != RuleKind::alerting || rule.name.value.empty()) continue;
+    // Text without "{{" has no template actions and always parses.
+    if (p.value.value.find("{{") == std::string_view::npos) continue;
     if (const auto err = gotmpl::check_syntax(p.value.value)) {
       ctx.report("rule/template", value_span(ctx.tree(), p.value, err->offset),
                  what + " \"" + name + "\": " + err->message);
