@@ -201,7 +201,8 @@ void Gen::modifiers(Frag& f) {
       f.toks.push_back("@");
       if (fault(12)) {
         static const char* const junk[] = {"1m", "Inf", "-Inf", "NaN", "1e19", "9223372036854775807", "time",
-                                           "start", "(", "@", "'x'", "end"};
+                                           "start", "(", "@", "'x'", "end", "9223372036854776", "1e17",
+                                           "-9223372036854776", "foo"};
         const std::string j = rng_.pick(junk);
         f.toks.push_back(j);
         if (j == "time" || (j == "end" && rng_.chance(50))) {
@@ -217,7 +218,9 @@ void Gen::modifiers(Frag& f) {
         f.toks.push_back(")");
       } else {
         if (rng_.chance(25)) f.toks.push_back(rng_.chance(70) ? "-" : "+");
-        static const char* const odd[] = {"0x1F", "1e3", "1.5", ".5", "0755", "08", "1E6", "0", "5."};
+        static const char* const odd[] = {"0x1F", "1e3", "1.5", ".5", "0755", "08", "1E6", "0", "5.",
+                                          "1.2345", "0.0005", "0.0015", "1e-3", "123.4567", "1e10",
+                                          "9223372036854775", "1e16", "0.0004999"};
         f.toks.push_back(rng_.chance(80) ? std::to_string(rng_.below(2000000000)) : rng_.pick(odd));
       }
       f.has_at = true;

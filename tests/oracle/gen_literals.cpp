@@ -92,7 +92,9 @@ std::string Gen::number() {
     case 6: return (rng_.chance(50) ? "0x" : "0X") + hex_digits(rng_, 1 + rng_.below(6), rng_.chance(50));
     case 7: return "0" + std::string(1, static_cast<char>('0' + rng_.below(8))) + digits(rng_, 3);
     case 8: {
-      static const char* const odd[] = {"08", "09.5", "007", "1.e3", ".5e1", "9223372036854775808",
+      static const char* const odd[] = {"999999", "1234567", "0.0001", "0.00001", "123456.7", "1e20", "1e21",
+                                        "100000000000000000000", "0xFFFFFFFF", "0.1", "2.5e-7", "1e100",
+                                        "4.9e-324", "1.7976931348623157e308", "0.30000000000000004", "08", "09.5", "007", "1.e3", ".5e1", "9223372036854775808",
                                         "1e-400", "1e308", "0.000001", "1e-5", "1000000", "123456.789",
                                         "0", "0.0", "0x0", "1E6", "100000"};
       return rng_.pick(odd);
@@ -111,6 +113,12 @@ std::string Gen::bad_number() {
 
 std::string Gen::duration() {
   static const char* const units[] = {"y", "w", "d", "h", "m", "s", "ms"};
+  if (rng_.chance(12)) {  // values the printer has to re-normalise (3600s prints as 1h)
+    static const char* const odd[] = {"60s",  "3600s", "90m",    "24h",  "7d",    "365d", "52w",  "1000ms",
+                                      "1500ms", "86400s", "120m", "48h", "14d",  "730d", "104w", "5y",
+                                      "01m",  "007s",  "1y52w",  "0h5m", "1d0s", "292y", "106751d", "61s"};
+    return rng_.pick(odd);
+  }
   std::string out;
   const bool composite = rng_.chance(25);
   std::size_t first = rng_.below(7);
@@ -133,7 +141,8 @@ std::string Gen::duration() {
 
 std::string Gen::bad_duration() {
   static const char* const bad[] = {"0s", "0m", "0ms", "0h0m", "1h1d", "1.5h", "5M", "1y1y", "293y", "5y1hs",
-                                    "1m1", "5", "5mm", "1H", "5m5m", "1s1m", "00s", "5d1y", "1w1w"};
+                                    "1m1", "5", "5mm", "1H", "5m5m", "1s1m", "00s", "5d1y", "1w1w",
+                                    "99999999999999999999s", "2562048h", "15250w", "106752d", "1.5", "5m1"};
   return rng_.pick(bad);
 }
 

@@ -23,7 +23,8 @@ const char* const kJunkTokens[] = {"(",     ")",       "[",      "]",    "{",   
                                    "\"",    "\\",      "<>",     "===",  "0x",   "{}",     "[5m]",   "()",
                                    // long tokens: Prometheus cuts them to 10 characters in messages
                                    "123456789012345", "\"abcdefghijklmnop\"", "'ééééééééééééé'",
-                                   "`a\nb`", "\"\\xff\"", "\xC2\xA0", "\xE2\x80\x8B", "=>", "!", "&&"};
+                                   "`a\nb`", "\"\\xff\"", "\xC2\xA0", "\xE2\x80\x8B", "=>", "!", "&&",
+                                   "a_rather_long_identifier_name", "123456789012m", "a:very:long:metric:name"};
 
 const char* const kComments[] = {"#", "# c", "# sum by (x) (", "#\"unterminated", "# é ☺", "##"};
 
@@ -102,7 +103,7 @@ std::string Gen::generate() {
   const Ty top = rng_.pick(tops);
   Frag f = expr(top, depth);
   if (rng_.chance(1)) {  // deep nesting: parentheses or a long chain of signs
-    const std::size_t n = 20 + rng_.below(300);
+    const std::size_t n = rng_.chance(15) ? 1000 + rng_.below(2000) : 20 + rng_.below(300);
     const bool signs_fit = top == Ty::vector || top == Ty::scalar;
     const bool parens = !signs_fit || rng_.chance(60);
     std::vector<std::string> toks;
