@@ -7,7 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -102,16 +102,29 @@ struct Expr {
 // The node's type from its own kind and its children's types (not recursive).
 ValueType derive_type(const Expr& e);
 
-// Owns every node of one parsed expression.
-struct ExprArena {
-  std::deque<Expr> nodes;
+// Owns every node of one parsed expression: nodes are allocated in growing
+// chunks (few allocations per expression) and freed together, without
+// recursion.
+class ExprArena {
+ public:
   Expr& make(Kind k, std::size_t begin, std::size_t end) {
-    Expr& e = nodes.emplace_back();
+    if (used_ == capacity_) grow();
+    Expr& e = chunks_.back()[used_++];
     e.kind = k;
     e.begin = begin;
     e.end = end;
     return e;
   }
+
+ private:
+  void grow() {
+    capacity_ = chunks_.empty() ? 4 : (capacity_ < 512 ? capacity_ * 2 : capacity_);
+    chunks_.emplace_back(new Expr[capacity_]);
+    used_ = 0;
+  }
+  std::vector<std::unique_ptr<Expr[]>> chunks_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
 };
 
 }  // namespace rbc::promql

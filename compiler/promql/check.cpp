@@ -28,11 +28,13 @@ class Checker {
     throw Abort{};
   }
 
-  void expect_type(const Expr& e, ValueType want, const std::string& context) {
+  // `context` names the call site in the message; built only on failure.
+  template <typename Context>
+  void expect_type(const Expr& e, ValueType want, Context context) {
     const ValueType t = check(const_cast<Expr&>(e));
     if (t != want)
-      fail(e.begin, std::string("expected type ") + documented_type(want) + " in " + context + ", got " +
-                        documented_type(t));
+      fail(e.begin, std::string("expected type ") + documented_type(want) + " in " + std::string(context()) +
+                        ", got " + documented_type(t));
   }
 
   // First non-space byte after the LHS: where Prometheus anchors operator errors.
@@ -72,10 +74,10 @@ class Checker {
   }
 
   void check_aggregate(const Expr& n) {
-    expect_type(*n.expr, ValueType::Vector, "aggregation expression");
+    expect_type(*n.expr, ValueType::Vector, [] { return "aggregation expression"; });
     if (n.op == Op::Topk || n.op == Op::Bottomk || n.op == Op::Quantile)
-      expect_type(*n.param, ValueType::Scalar, "aggregation parameter");
-    if (n.op == Op::CountValues) expect_type(*n.param, ValueType::String, "aggregation parameter");
+      expect_type(*n.param, ValueType::Scalar, [] { return "aggregation parameter"; });
+    if (n.op == Op::CountValues) expect_type(*n.param, ValueType::String, [] { return "aggregation parameter"; });
   }
 
   void check_binary(Expr& n) {
@@ -109,22 +111,22 @@ class Checker {
     const Function& f = *n.func;
     const auto nargs = static_cast<long>(f.arg_types.size());
     const auto got = static_cast<long>(n.args.size());
-    const std::string name = go::quote(f.name);
+    const auto name = [&] { return go::quote(f.name); };
     if (f.variadic == 0) {
       if (nargs != got)
-        fail(n.begin, "expected " + std::to_string(nargs) + " argument(s) in call to " + name + ", got " +
+        fail(n.begin, "expected " + std::to_string(nargs) + " argument(s) in call to " + name() + ", got " +
                           std::to_string(got));
     } else {
       const long min = nargs - 1;
       if (min > got) {
-        fail(n.begin, "expected at least " + std::to_string(min) + " argument(s) in call to " + name + ", got " +
+        fail(n.begin, "expected at least " + std::to_string(min) + " argument(s) in call to " + name() + ", got " +
                           std::to_string(got));
       } else if (f.variadic > 0 && min + f.variadic < got) {
-        fail(n.begin, "expected at most " + std::to_string(min + f.variadic) + " argument(s) in call to " + name +
+        fail(n.begin, "expected at most " + std::to_string(min + f.variadic) + " argument(s) in call to " + name() +
                           ", got " + std::to_string(got));
       }
     }
-    const std::string context = "call to function " + name;
+    const auto context = [&] { return "call to function " + name(); };
     for (long i = 0; i < got; ++i) {
       long k = i;
       if (i >= nargs) {

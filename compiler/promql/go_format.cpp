@@ -43,7 +43,9 @@ bool is_print(char32_t r) {
   if (r >= 0xFFF0 && r <= 0xFFFB) return false;
   if (r == 0xFFFE || r == 0xFFFF) return false;
   if (r >= 0xF0000) return false;
-  if (r >= 0xE0000 && r <= 0xE0FFF) return false;
+  if (r >= 0x2FA20 && r <= 0x2FFFF) return false;  // unassigned
+  if (r >= 0x3134B && r < 0xE0100) return false;   // unassigned planes, tags
+  if (r >= 0xE01F0) return false;
   return r <= 0x10FFFF;
 }
 

@@ -22,7 +22,7 @@ bool is_alnum(std::int64_t r) { return is_alpha(r) || is_digit(r); }
 // Length of the longest match of Rule at the start of `s` (0 when no match).
 template <typename Rule>
 std::size_t match_length(std::string_view s) {
-  pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(s.data(), s.data() + s.size(), "");
+  pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> in(s.data(), s.data() + s.size(), "");
   if (!pegtl::parse<Rule>(in)) return 0;
   return static_cast<std::size_t>(in.current() - s.data());
 }
@@ -45,7 +45,7 @@ constexpr std::array<Keyword, 28> kKeywords = {{
 
 // Keyword lookup on the lower-cased whole word; Identifier when none.
 Tok classify_word(std::string_view word) {
-  if (word.size() <= 12) {
+  if (word.size() >= 2 && word.size() <= 12) {
     char lower[12];
     for (std::size_t i = 0; i < word.size(); ++i) {
       const char c = word[i];
@@ -120,18 +120,19 @@ bool Lexer::accept(std::string_view valid) {
 }
 
 Token Lexer::emit(Tok type) {
-  Token t{type, start_, in_.substr(start_, pos_ - start_), {}};
+  Token t{type, start_, in_.substr(start_, pos_ - start_)};
   start_ = pos_;
   return t;
 }
 
 Token Lexer::error(std::string message) {
   done_ = true;
-  return Token{Tok::Error, start_, {}, std::move(message)};
+  error_ = std::move(message);
+  return Token{Tok::Error, start_, {}};
 }
 
 Token Lexer::next() {
-  if (done_) return Token{Tok::Eof, in_.size(), {}, {}};
+  if (done_) return Token{Tok::Eof, in_.size(), {}};
   if (want_duration_) {
     want_duration_ = false;
     return lex_duration();

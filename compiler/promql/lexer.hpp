@@ -30,7 +30,6 @@ struct Token {
   Tok type = Tok::Eof;
   std::size_t pos = 0;
   std::string_view text;  // the raw token text (error tokens: empty)
-  std::string message;    // lexer error text for Tok::Error
 };
 
 // Go's Item.desc(): how "unexpected ..." messages describe a token.
@@ -41,6 +40,8 @@ class Lexer {
   explicit Lexer(std::string_view input) : in_(input) {}
   // Next token, comments skipped. After an error token only Eof follows.
   Token next();
+  // The message of the last Tok::Error token.
+  const std::string& error_message() const { return error_; }
 
  private:
   Token lex_statements();
@@ -74,6 +75,7 @@ class Lexer {
   bool got_colon_ = false;
   bool want_duration_ = false;
   bool done_ = false;
+  std::string error_;
 };
 
 }  // namespace rbc::promql

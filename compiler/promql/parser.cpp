@@ -140,14 +140,14 @@ class Parser {
     if (!have_) {
       tok_ = lex_.next();
       have_ = true;
-      if (tok_.type == Tok::Error) fail(tok_.pos, tok_.message);
+      if (tok_.type == Tok::Error) fail(tok_.pos, lex_.error_message());
     }
     return tok_;
   }
   Token take() {
     peek();
     have_ = false;
-    return std::move(tok_);
+    return tok_;
   }
 
   [[noreturn]] void fail(std::size_t pos, std::string message) {
@@ -276,6 +276,7 @@ class Parser {
   Expr* vector_selector(const Token* name) {
     Expr& vs = arena_.make(Kind::VectorSelector, 0, 0);
     vs.vtype = ValueType::Vector;
+    vs.matchers.reserve(4);
     if (name) {
       vs.begin = name->pos;
       vs.end = name->pos + name->text.size();

@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <string>
+#include <unordered_map>
+
 namespace rbc::promql {
 namespace {
 
@@ -13,6 +16,7 @@ const char* go_error_code(RE2::ErrorCode code) {
     case RE2::ErrorBadCharRange: return "invalid character class range";
     case RE2::ErrorMissingBracket: return "missing closing ]";
     case RE2::ErrorMissingParen: return "missing closing )";
+    case RE2::ErrorUnexpectedParen: return "unexpected )";
     case RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
     case RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
     case RE2::ErrorRepeatSize: return "invalid repeat count";
@@ -35,9 +39,59 @@ std::optional<std::string> go_only_rejections(std::string_view re) {
   return std::nullopt;
 }
 
+// Patterns made only of literal characters, '.', '|' and quantifiers that
+// follow an atom are always valid; decide them without compiling.
+bool simple_check(std::string_view re, RegexCheck& out) {
+  bool alt_empty = true;      // every atom of this alternative so far is optional
+  bool any_empty = false;
+  bool after_atom = false;    // previous char was an atom (quantifiable)
+  bool pending_atom = false;  // last atom not yet known to be optional
+  for (char c : re) {
+    const bool literal = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                         c == '_' || c == ':' || c == '-' || c == '/' || c == ' ' || c == '.' || c == '=' ||
+                         c == ',' || c == '@' || c == '%' || c == '#' || c == '!' || c == '\'' || c == '"';
+    if (literal) {
+      if (pending_atom) alt_empty = false;
+      pending_atom = true;
+      after_atom = true;
+    } else if (c == '*' || c == '?' || c == '+') {
+      if (!after_atom) return false;
+      if (c == '+' && pending_atom) alt_empty = false;
+      pending_atom = false;
+      after_atom = false;
+    } else if (c == '|') {
+      if (pending_atom) alt_empty = false;
+      any_empty = any_empty || alt_empty;
+      alt_empty = true;
+      pending_atom = false;
+      after_atom = false;
+    } else {
+      return false;
+    }
+  }
+  if (pending_atom) alt_empty = false;
+  out.matches_empty = any_empty || alt_empty;
+  return true;
+}
+
+RegexCheck compile_check(std::string_view pattern);
+
 }  // namespace
 
+// Rule files repeat the same regexes a lot; compiling is the costly part.
 RegexCheck check_regex(std::string_view pattern) {
+  RegexCheck out;
+  if (simple_check(pattern, out)) return out;
+  thread_local std::unordered_map<std::string, RegexCheck> cache;
+  const std::string key(pattern);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() > 50000) cache.clear();
+  return cache.emplace(key, compile_check(pattern)).first->second;
+}
+
+namespace {
+
+RegexCheck compile_check(std::string_view pattern) {
   RegexCheck out;
   std::string anchored = "^(?:";
   anchored.append(pattern);
@@ -48,11 +102,9 @@ RegexCheck check_regex(std::string_view pattern) {
   RE2 re(anchored, opts);
   if (!re.ok()) {
     std::string arg = re.error_arg();
-    // RE2 reports "unexpected )" as a missing paren with the remainder;
-    // Go names the whole anchored expression.
-    std::string msg = go_error_code(re.error_code());
-    if (re.error_code() == RE2::ErrorMissingParen) {
-      if (re.error().find("unexpected )") != std::string::npos) msg = "unexpected )";
+    // Go names the whole anchored expression for paren errors.
+    const std::string msg = go_error_code(re.error_code());
+    if (re.error_code() == RE2::ErrorMissingParen || re.error_code() == RE2::ErrorUnexpectedParen) {
       arg = anchored;
     } else if (re.error_code() == RE2::ErrorTrailingBackslash) {
       arg.clear();
@@ -67,5 +119,7 @@ RegexCheck check_regex(std::string_view pattern) {
   out.matches_empty = RE2::FullMatch("", re);
   return out;
 }
+
+}  // namespace
 
 }  // namespace rbc::promql

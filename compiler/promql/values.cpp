@@ -16,7 +16,7 @@ namespace g = rbc::grammar::promql;
 
 template <typename Rule>
 bool full_match(std::string_view s) {
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(s.data(), s.data() + s.size(), "");
+  pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> in(s.data(), s.data() + s.size(), "");
   return pegtl::parse<Rule>(in);
 }
 
