@@ -46,7 +46,7 @@ Text metadata_field(const yaml::Tree& tree, yaml::NodeId root, std::string_view 
 
 }  // namespace
 
-LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags) {
+LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags, const LoadOptions& options) {
   LoadedFile file;
   const std::size_t errors_before = diags.count(Severity::error);
   yaml::ParseResult parsed = yaml::parse(source);
@@ -69,14 +69,14 @@ LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags) {
   Context ctx(*tree, diags);
   if (!k8s) {
     RuleSet set = decode_rule_set(ctx, docs.empty() ? yaml::kNoNode : docs.front());
-    validate_rule_set(ctx, set);
+    validate_rule_set(ctx, set, options.keep_ast);
     file.sets.push_back(std::move(set));
   } else {
     for (std::size_t i = 0; i < docs.size(); ++i) {
       if (!is_prometheus_rule(*tree, docs[i])) continue;
       const yaml::NodeId spec = tree->find(tree->resolve(docs[i]), "spec");
       RuleSet set = decode_rule_set(ctx, spec);
-      validate_rule_set(ctx, set);
+      validate_rule_set(ctx, set, options.keep_ast);
       set.document = i;
       set.object_name = metadata_field(*tree, docs[i], "name");
       set.object_namespace = metadata_field(*tree, docs[i], "namespace");

@@ -24,7 +24,15 @@ FileKind classify(const SourceFile& source);
 // reports every problem promtool 2.42 would reject it for (all of them, not
 // just the first), plus promtool's duplicate-rule lint as warnings.
 // The result refers into `source`, which must outlive it.
-LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags);
+struct LoadOptions {
+  // Keep each expression's PromQL AST in Rule::ast for later stages. An AST
+  // costs far more memory than the YAML (about 2 KB per expression with
+  // today's promql/ast.hpp), so a caller that only wants verdicts can drop them.
+  bool keep_ast = true;
+};
+
+LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags,
+                          const LoadOptions& options = {});
 
 struct RuleRef {
   const RuleSet* set;

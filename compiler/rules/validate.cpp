@@ -44,7 +44,7 @@ void check_group_names(Context& ctx, const RuleSet& set) {
   }
 }
 
-void check_expression(Context& ctx, Rule& rule) {
+void check_expression(Context& ctx, Rule& rule, bool keep_ast) {
   if (rule.expr.value.empty()) return;
   promql::ParseResult result = promql::parse(rule.expr.value);
   if (result.error) {
@@ -52,7 +52,7 @@ void check_expression(Context& ctx, Rule& rule) {
                result.error->message);
     return;
   }
-  rule.ast = std::move(result.expr);
+  if (keep_ast) rule.ast = std::move(result.expr);
 }
 
 void check_pairs(Context& ctx, const Rule& rule, const std::vector<LabelPair>& pairs, bool labels) {
@@ -81,7 +81,7 @@ void check_pairs(Context& ctx, const Rule& rule, const std::vector<LabelPair>& p
   }
 }
 
-void check_rule(Context& ctx, Rule& rule) {
+void check_rule(Context& ctx, Rule& rule, bool keep_ast) {
   ctx.set_rule(rule.name.value);
   if (rule.kind == RuleKind::recording && !is_valid_metric_name(rule.name.value)) {
     ctx.report("rule/schema", rule.name.span,
@@ -89,7 +89,7 @@ void check_rule(Context& ctx, Rule& rule) {
                    "\": it must be a valid metric name (letters, digits, '_' and ':', not starting "
                    "with a digit)");
   }
-  check_expression(ctx, rule);
+  check_expression(ctx, rule, keep_ast);
   check_pairs(ctx, rule, rule.labels, true);
   check_pairs(ctx, rule, rule.annotations, false);
 }
@@ -152,11 +152,11 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-void validate_rule_set(Context& ctx, RuleSet& set) {
+void validate_rule_set(Context& ctx, RuleSet& set, bool keep_ast) {
   check_group_names(ctx, set);
   for (Group& g : set.groups) {
     ctx.set_group(g.name.value);
-    for (Rule& r : g.rules) check_rule(ctx, r);
+    for (Rule& r : g.rules) check_rule(ctx, r, keep_ast);
   }
   check_duplicates(ctx, set);
   ctx.set_group("");

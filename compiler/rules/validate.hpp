@@ -9,7 +9,7 @@
 namespace rbc::rules {
 
 // Parses expressions (filling Rule::ast) and reports problems.
-void validate_rule_set(Context& ctx, RuleSet& set);
+void validate_rule_set(Context& ctx, RuleSet& set, bool keep_ast = true);
 
 bool is_valid_metric_name(std::string_view name);
 bool is_valid_label_name(std::string_view name);
