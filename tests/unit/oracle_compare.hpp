@@ -27,6 +27,8 @@ struct Comparison {
   std::size_t message_agree = 0;
   std::vector<std::string> disagreements;     // accept/reject differs (first few, described)
   std::vector<std::string> message_mismatch;  // both reject, different text (first few)
+  std::vector<std::size_t> disagreement_index;  // indices of the described ones
+  std::vector<std::size_t> mismatch_index;
 
   double message_percent() const {
     return both_rejected == 0 ? 100.0 : 100.0 * static_cast<double>(message_agree) / static_cast<double>(both_rejected);
@@ -66,10 +68,14 @@ inline Comparison compare_with_promtool(const std::vector<std::string>& exprs, c
       if (!rbc_ok) {
         ++c.both_rejected;
         if (rbc_text == prom_text) ++c.message_agree;
-        else if (c.message_mismatch.size() < keep) c.message_mismatch.push_back(describe(i, exprs[i], prom_text, rbc_text));
+        else if (c.message_mismatch.size() < keep) {
+          c.message_mismatch.push_back(describe(i, exprs[i], prom_text, rbc_text));
+          c.mismatch_index.push_back(i);
+        }
       }
     } else if (c.disagreements.size() < keep) {
       c.disagreements.push_back(describe(i, exprs[i], prom_text, rbc_text));
+      c.disagreement_index.push_back(i);
     }
   }
   return c;

@@ -17,6 +17,7 @@
 
 #include "../oracle/promql_gen.hpp"
 #include "../oracle/promtool_runner.hpp"
+#include "../oracle/shrink.hpp"
 #include "oracle_compare.hpp"
 
 namespace {
@@ -72,6 +73,41 @@ std::vector<rbc::oracle::Verdict> promtool_verdicts(std::uint64_t seed, const st
   return verdicts;
 }
 
+// Shrinks the first few failures (RBC_ORACLE_SHRINK of each kind, default 1)
+// to short reproducers; costs one promtool run per round, only on failure.
+std::string shrunk_failures(const std::vector<std::string>& exprs, const rbc::oracle::Comparison& c) {
+  const std::string env_n = env("RBC_ORACLE_SHRINK");
+  const std::size_t n = env_n.empty() ? 1 : std::stoul(env_n);
+  std::string out;
+  auto run = [&](std::size_t index, bool message_kind) {
+    const std::string& expr = exprs[index];
+    const bool rbc_accepts = !rbc::promql::parse(expr).error;
+    const auto still = [&](const std::vector<std::string>& cands) {
+      const auto verdicts = rbc::oracle::run_promtool(cands);
+      std::vector<bool> keep(cands.size());
+      for (std::size_t i = 0; i < cands.size(); ++i) {
+        const auto r = rbc::promql::parse(cands[i]);
+        if (message_kind) {
+          keep[i] = r.error && !verdicts[i].accepted &&
+                    rbc::promql::format_error(cands[i], *r.error) != verdicts[i].message;
+        } else {
+          keep[i] = !r.error == rbc_accepts && verdicts[i].accepted != rbc_accepts;
+        }
+      }
+      return keep;
+    };
+    const std::string small = rbc::oracle::shrink(expr, still);
+    const auto prom = rbc::oracle::run_promtool({small})[0];
+    const auto r = rbc::promql::parse(small);
+    out += rbc::oracle::describe(index, small, prom.accepted ? "accepted" : prom.message,
+                                 r.error ? rbc::promql::format_error(small, *r.error) : "accepted") +
+           "\n";
+  };
+  for (std::size_t i = 0; i < c.disagreement_index.size() && i < n; ++i) run(c.disagreement_index[i], false);
+  for (std::size_t i = 0; i < c.mismatch_index.size() && i < n; ++i) run(c.mismatch_index[i], true);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("rbc's PromQL parser agrees with promtool on generated expressions", "[oracle]") {
@@ -101,6 +137,9 @@ TEST_CASE("rbc's PromQL parser agrees with promtool on generated expressions", "
             << "oracle: message agreement " << c.message_agree << "/" << c.both_rejected << " ("
             << c.message_percent() << "%)\n";
   for (const auto& m : c.message_mismatch) std::cout << "oracle: message differs " << m << "\n";
+  if (!c.disagreement_index.empty() || !c.mismatch_index.empty()) {
+    std::cout << "oracle: shrunk reproducers (same failure, fewer bytes):\n" << shrunk_failures(exprs, c);
+  }
 
   std::string first;
   for (const auto& d : c.disagreements) first += d + "\n";

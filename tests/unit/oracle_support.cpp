@@ -7,4 +7,5 @@
 #include "../oracle/gen_literals.cpp"
 #include "../oracle/gen_mutate.cpp"
 #include "../oracle/promtool_runner.cpp"
+#include "../oracle/shrink.cpp"
 #include "../oracle/tsv.cpp"
