@@ -99,6 +99,7 @@ class Gen {
 
   // gen_mutate.cpp
   void mutate_tokens(std::vector<std::string>& toks);
+  std::string soup();
   std::string join(const std::vector<std::string>& toks);
 
   // Returns true (at most `faults_left_` times) when the caller should take

@@ -96,12 +96,33 @@ std::string Gen::join(const std::vector<std::string>& toks) {
   return out;
 }
 
+std::string Gen::soup() {
+  // Short runs of PromQL's own characters: lexer corner cases no grammar walk reaches.
+  static const char* const pieces[] = {"a", "z", "e", "x", "_", ":", "0", "1", "9", ".", "(", ")", "{", "}",
+                                       "[", "]", ",", "=", "!", "~", "<", ">", "+", "-", "*", "/", "%", "^",
+                                       "@", "#", "\"", "'", "`", "\\", " ", "\n", "\t", "m", "s", "h", "y",
+                                       "by", "on", "bool", "offset", "sum", "inf", "nan", "é", "\r"};
+  std::string out;
+  const std::size_t len = 1 + rng_.below(24);
+  for (std::size_t i = 0; i < len; ++i) out += rng_.pick(pieces);
+  return out.find_first_not_of(" \t\r\n") == std::string::npos ? out + "x" : out;
+}
+
 std::string Gen::generate() {
   static const Ty tops[] = {Ty::vector, Ty::vector, Ty::vector, Ty::vector, Ty::vector, Ty::vector,
                             Ty::vector, Ty::scalar, Ty::scalar, Ty::matrix, Ty::string};
+  if (!valid_ && rng_.chance(5)) return soup();
   const int depth = static_cast<int>(rng_.below(8));
   const Ty top = rng_.pick(tops);
   Frag f = expr(top, depth);
+  if (!valid_ && faults_left_ > 0 && rng_.chance(6)) {
+    // Splice: the head of this expression onto the tail of another one.
+    const Frag other = expr(rng_.pick(tops), static_cast<int>(rng_.below(4)));
+    f.toks.resize(rng_.below(f.toks.size() + 1));
+    f.toks.insert(f.toks.end(), other.toks.begin() + static_cast<std::ptrdiff_t>(rng_.below(other.toks.size())),
+                  other.toks.end());
+    faults_left_ = 0;
+  }
   if (rng_.chance(1)) {  // deep nesting: parentheses or a long chain of signs
     const std::size_t n = rng_.chance(15) ? 1000 + rng_.below(2000) : 20 + rng_.below(300);
     const bool signs_fit = top == Ty::vector || top == Ty::scalar;

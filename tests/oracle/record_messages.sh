@@ -17,11 +17,8 @@ out=$repo/tests/data/oracle/promtool_messages.tsv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-oracle=${PROMQL_ORACLE:-}
-if [[ -z $oracle ]]; then
-  g++ -std=c++20 -O2 -o "$tmp/promql_oracle" "$here"/*.cpp
-  oracle=$tmp/promql_oracle
-fi
+source "$here/oracle_tool.sh"
+build_promql_oracle "$tmp"
 
 "$oracle" gen "$seed" "$count" invalid | "$oracle" check >"$tmp/checked.tsv"
 # Drop the repetitive whitespace/comment-only inputs beyond a few.

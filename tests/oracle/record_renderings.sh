@@ -29,11 +29,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-oracle=${PROMQL_ORACLE:-}
-if [[ -z $oracle ]]; then
-  g++ -std=c++20 -O2 -o "$tmp/promql_oracle" "$here"/*.cpp
-  oracle=$tmp/promql_oracle
-fi
+source "$here/oracle_tool.sh"
+build_promql_oracle "$tmp"
 
 # 1. generate, 2. keep what promtool accepts (the server refuses the whole file otherwise)
 "$oracle" gen "$seed" "$count" valid >"$tmp/gen.txt"
