@@ -128,6 +128,9 @@ class TreeBuilder {
  private:
   std::optional<ParseError> parser_error(const yaml_parser_t& parser) {
     ParseError e;
+    e.kind = parser.error == YAML_READER_ERROR    ? ErrorKind::reader
+             : parser.error == YAML_SCANNER_ERROR ? ErrorKind::scanner
+                                                  : ErrorKind::parser;
     e.message = parser.problem ? parser.problem : "unknown YAML error";
     if (parser.error == YAML_READER_ERROR) {
       e.offset = parser.problem_offset;
@@ -149,6 +152,7 @@ class TreeBuilder {
         return false;
       case YAML_DOCUMENT_END_EVENT:
         tree_.documents_.push_back(root_);
+        tree_.document_ends_.push_back(static_cast<std::uint32_t>(marks_(ev.start_mark.index)));
         return tree_.documents_.size() >= options_.max_documents;
       case YAML_SCALAR_EVENT: return add_scalar(ev, error);
       case YAML_SEQUENCE_START_EVENT:
@@ -220,7 +224,7 @@ class TreeBuilder {
     if (stack_.size() >= options_.max_depth) {
       error = ParseError{"exceeded max depth of " + std::to_string(options_.max_depth) +
                              " nested collections",
-                         n.begin};
+                         n.begin, ErrorKind::limit};
       return true;
     }
     stack_.push_back({id, pending_.size(), 0});
@@ -259,7 +263,7 @@ class TreeBuilder {
     const auto it = anchors_.find(name);
     const std::size_t at = marks_(ev.start_mark.index);
     if (it == anchors_.end()) {
-      error = ParseError{"unknown anchor '" + name + "' referenced", at};
+      error = ParseError{"unknown anchor '" + name + "' referenced", at, ErrorKind::parser};
       return true;
     }
     alias_expansion_ += it->second.expanded;
@@ -267,7 +271,7 @@ class TreeBuilder {
       error = ParseError{"document contains excessive aliasing (more than " +
                              std::to_string(options_.max_alias_expansion) +
                              " nodes reached through aliases)",
-                         at};
+                         at, ErrorKind::limit};
       return true;
     }
     const NodeId id = new_node(ev, NodeKind::alias, nullptr);
@@ -299,10 +303,42 @@ class TreeBuilder {
   NodeId root_ = kNoNode;
 };
 
+bool seen_by_lookahead(const SourceFile& source, std::size_t document_end, const ParseError& error) {
+  // Go's reader decodes its input 512 bytes at a time.
+  if (error.kind == ErrorKind::reader) return error.offset < document_end + 512;
+  if (error.kind != ErrorKind::scanner) return false;
+  const std::string& text = source.text();
+  MarkToOffset marks(text);
+  yaml_parser_t parser;
+  yaml_parser_initialize(&parser);
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  int after_end = -1;  // tokens scanned after the one that ends the document
+  bool seen = false;
+  for (;;) {
+    yaml_token_t token;
+    if (!yaml_parser_scan(&parser, &token)) {
+      seen = after_end >= 0 && after_end < 2;
+      break;
+    }
+    const bool stream_end = token.type == YAML_STREAM_END_TOKEN;
+    if (after_end >= 0) {
+      ++after_end;
+    } else if ((token.type == YAML_DOCUMENT_START_TOKEN || token.type == YAML_DOCUMENT_END_TOKEN ||
+                stream_end) &&
+               marks(token.start_mark.index) >= document_end) {
+      after_end = 0;
+    }
+    yaml_token_delete(&token);
+    if (stream_end || after_end >= 2) break;
+  }
+  yaml_parser_delete(&parser);
+  return seen;
+}
+
 ParseResult parse(const SourceFile& source, const ParseOptions& options) {
   ParseResult result{Tree(source), std::nullopt};
   if (source.text().size() >= std::numeric_limits<std::uint32_t>::max()) {
-    result.error = ParseError{"file too large for rbc (4 GiB or more)", 0};
+    result.error = ParseError{"file too large for rbc (4 GiB or more)", 0, ErrorKind::limit};
     return result;
   }
   TreeBuilder builder(result.tree, options);

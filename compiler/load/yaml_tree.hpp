@@ -57,6 +57,9 @@ class Tree {
   const SourceFile& source() const { return *source_; }
   // Root node of each document (kNoNode for a document with no content).
   const std::vector<NodeId>& documents() const { return documents_; }
+  // Byte offset where each document ends: the start of the token that
+  // ends it (`---` of the next document, `...`, or the end of the stream).
+  const std::vector<std::uint32_t>& document_ends() const { return document_ends_; }
   std::size_t node_count() const { return nodes_.size(); }
 
   const Node& node(NodeId id) const { return nodes_[id]; }
@@ -90,6 +93,7 @@ class Tree {
   std::vector<Node> nodes_;
   std::vector<NodeId> children_;
   std::vector<NodeId> documents_;
+  std::vector<std::uint32_t> document_ends_;
   std::vector<std::string> tags_;
   std::string buffer_;  // decoded scalar values that differ from the source
   mutable std::vector<std::uint32_t> line_starts_;  // built on first use
@@ -106,9 +110,12 @@ struct ParseOptions {
   std::size_t max_alias_expansion = 4'000'000;
 };
 
+enum class ErrorKind { reader, scanner, parser, limit };
+
 struct ParseError {
   std::string message;  // libyaml's problem text (plus context when useful)
   std::size_t offset = 0;
+  ErrorKind kind = ErrorKind::parser;
 };
 
 struct ParseResult {
@@ -117,5 +124,12 @@ struct ParseResult {
 };
 
 ParseResult parse(const SourceFile& source, const ParseOptions& options = {});
+
+// Go's yaml.v3 (promtool's parser) keeps two tokens of lookahead to attach
+// comments, so it also sees a syntax error in the first two tokens after
+// the end of a document, even though it never reads the next document.
+// True when `error` (from parse()) lies in that window after the document
+// ending at `document_end`.
+bool seen_by_lookahead(const SourceFile& source, std::size_t document_end, const ParseError& error);
 
 }  // namespace rbc::yaml

@@ -192,7 +192,10 @@ Group decode_group(Context& ctx, NodeId id) {
     return group;
   }
   int index = 0;
-  for (NodeId item : tree.items(tree.resolve(rules))) group.rules.push_back(decode_rule(ctx, item, ++index));
+  for (NodeId item : tree.items(tree.resolve(rules))) {
+    if (tree.is_null(item)) continue;  // yaml.v3 drops null list items
+    group.rules.push_back(decode_rule(ctx, item, ++index));
+  }
   ctx.set_rule("");
   return group;
 }
@@ -221,7 +224,9 @@ RuleSet decode_rule_set(Context& ctx, NodeId root) {
                    std::string(short_tag(tree, groups)) + " into a list); start each group with `- name:`");
     return set;
   }
-  for (NodeId item : tree.items(tree.resolve(groups))) set.groups.push_back(decode_group(ctx, item));
+  for (NodeId item : tree.items(tree.resolve(groups))) {
+    if (!tree.is_null(item)) set.groups.push_back(decode_group(ctx, item));  // nulls are dropped
+  }
   ctx.set_group("");
   return set;
 }

@@ -59,7 +59,9 @@ LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags, const Lo
 
   // promtool reads only the first document of a plain rule file: a syntax
   // error after it does not count.
-  if (parsed.error && (k8s || docs.empty())) report_yaml_error(source, *parsed.error, diags);
+  if (parsed.error && (k8s || docs.empty() ||
+                       yaml::seen_by_lookahead(source, tree->document_ends().front(), *parsed.error)))
+    report_yaml_error(source, *parsed.error, diags);
   if (parsed.error && docs.empty()) {
     file.kind = FileKind::unparsable;
     file.ok = false;
