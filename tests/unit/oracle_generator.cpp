@@ -7,6 +7,7 @@
 
 #include "../oracle/promql_gen.hpp"
 #include "../oracle/promtool_runner.hpp"
+#include "../oracle/shrink.hpp"
 #include "../oracle/tsv.hpp"
 
 using rbc::oracle::GenMode;
@@ -126,4 +127,21 @@ TEST_CASE("promtool output is mapped back to rules, multi-line messages included
   CHECK(v[2].message == "1:5: parse error: error parsing regexp: missing closing ): `^(?:(\n)$`");
   CHECK_THROWS(rbc::oracle::parse_promtool_output("/t/r.yml: yaml: line 3: bad\n", "/t/r.yml", 3));
   CHECK(rbc::oracle::yaml_quote("a\"b\\c\n\té\xEF\xBB\xBF") == "\"a\\\"b\\\\c\\x0a\\x09\\u00e9\\ufeff\"");
+}
+
+TEST_CASE("shrink keeps the failure and drops everything else", "[oracle][generator]") {
+  std::size_t batches = 0;
+  const auto contains_bug = [&](const std::vector<std::string>& cands) {
+    ++batches;
+    std::vector<bool> keep;
+    for (const auto& c : cands) keep.push_back(c.find("b(u)g") != std::string::npos);
+    return keep;
+  };
+  CHECK(rbc::oracle::shrink("sum by (a) (rate(b(u)g[5m])) + é 1", contains_bug) == "b(u)g");
+  CHECK(batches <= 30);
+  // never breaks UTF-8 and never returns blank input
+  const auto any = [](const std::vector<std::string>& cands) { return std::vector<bool>(cands.size(), true); };
+  const std::string small = rbc::oracle::shrink("éé ☺", any);
+  CHECK_FALSE(small.empty());
+  CHECK((small == "é" || small == "☺"));
 }
