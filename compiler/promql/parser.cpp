@@ -276,7 +276,7 @@ class Parser {
   Expr* vector_selector(const Token* name) {
     Expr& vs = arena_.make(Kind::VectorSelector, 0, 0);
     vs.vtype = ValueType::Vector;
-    vs.matchers.reserve(4);
+    vs.matchers.reserve(2);
     if (name) {
       vs.begin = name->pos;
       vs.end = name->pos + name->text.size();
