@@ -27,6 +27,9 @@ Text text_of(Context& ctx, NodeId id, std::string_view value) {
 
 // A Go string field.
 Text decode_string(Context& ctx, NodeId id, std::string_view what) {
+  if (const auto conflict = tag_conflict(ctx.tree(), id)) {
+    ctx.report("rule/schema", id, std::string(what) + ": " + *conflict + "; remove the tag");
+  }
   const auto value = as_string(ctx.tree(), id);
   if (!value) {
     ctx.report("rule/schema", id,
@@ -39,7 +42,12 @@ Text decode_string(Context& ctx, NodeId id, std::string_view what) {
 }
 
 std::optional<Duration> decode_duration(Context& ctx, NodeId id, std::string_view what) {
-  if (id == kNoNode || ctx.tree().is_null(id)) return std::nullopt;
+  if (id == kNoNode) return std::nullopt;
+  if (const auto conflict = tag_conflict(ctx.tree(), id)) {
+    ctx.report("rule/schema", id, std::string(what) + ": " + *conflict + "; remove the tag");
+    return std::nullopt;
+  }
+  if (ctx.tree().is_null(id)) return std::nullopt;
   const Text text = decode_string(ctx, id, what);
   if (text.node == kNoNode) return std::nullopt;
   const DurationResult d = parse_duration(text.value);
@@ -176,7 +184,9 @@ Group decode_group(Context& ctx, NodeId id) {
   group.interval = decode_duration(ctx, f.get("interval"), "interval");
   if (const NodeId limit = f.get("limit"); limit != kNoNode) {
     group.limit = as_int(tree, limit);
-    if (!group.limit) {
+    if (const auto conflict = tag_conflict(tree, limit)) {
+      ctx.report("rule/schema", limit, "limit: " + *conflict + "; remove the tag");
+    } else if (!group.limit) {
       ctx.report("rule/schema", limit,
                  "limit must be an integer (cannot unmarshal " + std::string(short_tag(tree, limit)) +
                      " `" + std::string(node_value(tree, limit)) +

@@ -100,6 +100,24 @@ std::string_view short_tag(const yaml::Tree& tree, yaml::NodeId id) {
   return "!!str";
 }
 
+std::optional<std::string> tag_conflict(const yaml::Tree& tree, yaml::NodeId id) {
+  id = tree.resolve(id);
+  if (tree.node(id).kind != NodeKind::scalar) return std::nullopt;
+  const std::string_view tag = tree.tag(id);
+  if (!tag.starts_with(kTagPrefix)) return std::nullopt;
+  const std::string_view wanted = tag.substr(kTagPrefix.size());
+  if (wanted != "null" && wanted != "bool" && wanted != "int" && wanted != "float") return std::nullopt;
+  // The text resolves as if it were plain, whatever its quoting.
+  const std::string_view v = tree.value(id);
+  std::string_view natural = "str";
+  if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") natural = "null";
+  else if (is_bool(v)) natural = "bool";
+  else if (parse_go_int(v)) natural = "int";
+  else if (parse_yaml_float(v)) natural = "float";
+  if (natural == wanted || (wanted == "float" && natural == "int")) return std::nullopt;
+  return "cannot decode !!" + std::string(natural) + " `" + std::string(v) + "` as a !!" + std::string(wanted);
+}
+
 std::optional<std::string_view> as_string(const yaml::Tree& tree, yaml::NodeId id) {
   id = tree.resolve(id);
   if (tree.node(id).kind != NodeKind::scalar) return std::nullopt;

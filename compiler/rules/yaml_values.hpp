@@ -17,6 +17,11 @@ namespace rbc::rules {
 // !!int, !!float, !!bool, !!null, !!seq, !!map.
 std::string_view short_tag(const yaml::Tree& tree, yaml::NodeId id);
 
+// yaml.v3 refuses a scalar whose explicit tag contradicts its text
+// (`!!null 5m`, `!!int abc`): "cannot decode !!str `5m` as a !!null".
+// Returns that message, or nothing.
+std::optional<std::string> tag_conflict(const yaml::Tree& tree, yaml::NodeId id);
+
 // Decoding into a Go string: any scalar is fine (null gives ""), a
 // sequence or mapping is an error (nothing returned).
 std::optional<std::string_view> as_string(const yaml::Tree& tree, yaml::NodeId id);

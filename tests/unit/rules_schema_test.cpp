@@ -152,6 +152,15 @@ TEST_CASE("rules: durations follow model.ParseDuration", "[rules]") {
         V{"rule/schema@6:22"});
 }
 
+TEST_CASE("rules: explicit tags must match the text, as yaml.v3 demands", "[rules]") {
+  CHECK(load(one_rule("alert: A\n    expr: up\n    for: !!null 5m\n")).codes() == V{"rule/schema@6:17"});
+  CHECK(load(one_rule("alert: A\n    expr: up\n    for: !!str 5m\n")).codes() == V{});
+  CHECK(load("groups:\n- name: !!int x\n").codes() == V{"rule/schema@2:15"});
+  CHECK(load("groups:\n- name: a\n  limit: !!float 5\n").codes() == V{});
+  CHECK(load("groups:\n- name: a\n  limit: !!int '5'\n").codes() == V{});
+  CHECK(load("groups:\n- name: a\n  limit: !!bool yes\n").codes() == V{"rule/schema@3:17"});
+}
+
 TEST_CASE("rules: limit is a Go int", "[rules]") {
   for (const char* ok : {"3", "0x10", "1_000", "-3", "1.7", "~"}) {
     INFO(ok);
