@@ -156,6 +156,11 @@ Frag Gen::aggregation(int depth) {
   if (fault(4)) f.toks.push_back(",");
   f.toks.push_back(")");
   if (!before) f.toks.insert(f.toks.end(), grouping.begin(), grouping.end());
+  if (!before && !grouping.empty() && fault(4)) {  // `sum(foo) by (a) (bar)`
+    f.toks.push_back("(");
+    append(f, expr(Ty::vector, 0));
+    f.toks.push_back(")");
+  }
   if (fault(3)) {  // a second grouping clause
     f.toks.push_back(keyword_case(rng_.chance(50) ? "by" : "without"));
     f.toks.insert(f.toks.end(), {"(", "a", ")"});

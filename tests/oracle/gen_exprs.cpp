@@ -125,13 +125,15 @@ Frag Gen::range_selector() {
       }
     }
   } else if (fault(5)) {
-    f = function_call(Ty::vector, 0);  // "ranges only allowed for vector selectors"
+    // "ranges only allowed for vector selectors"
+    f = rng_.chance(50) ? function_call(Ty::vector, 0) : paren(selector(false));
   }
   const bool at_before = rng_.chance(1);
   if (at_before) {
     f.toks.insert(f.toks.end(), {"@", keyword_case(rng_.chance(50) ? "start" : "end"), "(", ")"});  // v2.42 quirk
   }
   f.toks.push_back("[");
+  if (fault(2)) f.toks.push_back("# c\n");  // v2.42: no comment right after `[`
   f.toks.push_back(fault(12) ? bad_duration() : duration());
   f.toks.push_back("]");
   f.kind = Kind::range;
@@ -149,7 +151,9 @@ Frag Gen::range_selector() {
 }
 
 Frag Gen::subquery(int depth) {
-  Frag f = fault(6) ? expr(Ty::matrix, depth) : vector_expr(depth);
+  // Only an instant vector may be subqueried ("got matrix/scalar/string instead").
+  static const Ty wrong[] = {Ty::matrix, Ty::matrix, Ty::scalar, Ty::string};
+  Frag f = fault(6) ? expr(rng_.pick(wrong), depth) : vector_expr(depth);
   if (f.level != kAtom) f = paren(std::move(f));
   f.toks.push_back("[");
   if (fault(3)) f.toks.push_back("# c\n");  // v2.42: no comment right after `[`

@@ -138,6 +138,7 @@ Frag Gen::function_call(Ty result, int depth) {
   }
   if (count > 0 && fault(4)) f.toks.push_back(",");  // "trailing commas not allowed"
   f.toks.push_back(")");
+  if (fault(2)) f.toks.insert(f.toks.end(), {keyword_case("by"), "(", "a", ")"});  // `rate(x[5m]) by (a)`
   f.level = kAtom;
   modifiers(f);  // only ever adds a (misplaced) modifier as a fault
   return f;
