@@ -97,13 +97,12 @@ bool starts_expr(Tok t) {
   }
 }
 
-// Tokens accepted as grouping labels (yacc maybe_label).
+// Tokens accepted as grouping labels (yacc maybe_label; `without` is not one).
 bool is_maybe_label(Tok t) {
   switch (t) {
     case Tok::Identifier: case Tok::MetricIdentifier: case Tok::Bool: case Tok::By:
     case Tok::GroupLeft: case Tok::GroupRight: case Tok::Ignoring: case Tok::Land: case Tok::Lor:
-    case Tok::Lunless: case Tok::Offset: case Tok::On: case Tok::Without: case Tok::Start:
-    case Tok::End: case Tok::Atan2:
+    case Tok::Lunless: case Tok::Offset: case Tok::On: case Tok::Start: case Tok::End: case Tok::Atan2:
       return true;
     default: return is_aggregator(t);
   }
