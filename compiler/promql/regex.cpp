@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "promql/go_format.hpp"
+
 namespace rbc::promql {
 namespace {
 
@@ -91,26 +93,50 @@ RegexCheck check_regex(std::string_view pattern) {
 
 namespace {
 
+// Go's "error parsing regexp: <code>: `<arg>`" for a failed RE2 compile of
+// `text` (the whole expression Go was parsing).
+std::string go_error(const RE2& re, const std::string& text) {
+  std::string arg = re.error_arg();
+  switch (re.error_code()) {
+    case RE2::ErrorMissingParen:
+    case RE2::ErrorUnexpectedParen: arg = text; break;
+    case RE2::ErrorTrailingBackslash: arg.clear(); break;
+    case RE2::ErrorBadUTF8: {
+      // Go quotes the rest of the expression from the first bad byte.
+      std::size_t i = 0;
+      while (i < text.size()) {
+        const go::Rune r = go::decode_rune(std::string_view(text).substr(i));
+        if (r.value == 0xFFFD && r.width == 1) break;
+        i += r.width;
+      }
+      arg = text.substr(i);
+      break;
+    }
+    default: break;
+  }
+  return std::string("error parsing regexp: ") + go_error_code(re.error_code()) + ": `" + arg + "`";
+}
+
+// Prometheus compiles "^(?:re)$" and then also parses the bare pattern, so
+// a pattern like ")(" that only balances once wrapped is still rejected.
 RegexCheck compile_check(std::string_view pattern) {
   RegexCheck out;
-  std::string anchored = "^(?:";
-  anchored.append(pattern);
-  anchored += ")$";
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_max_mem(64 << 20);
+  const std::string anchored = "^(?:" + std::string(pattern) + ")$";
   RE2 re(anchored, opts);
   if (!re.ok()) {
-    std::string arg = re.error_arg();
-    // Go names the whole anchored expression for paren errors.
-    const std::string msg = go_error_code(re.error_code());
-    if (re.error_code() == RE2::ErrorMissingParen || re.error_code() == RE2::ErrorUnexpectedParen) {
-      arg = anchored;
-    } else if (re.error_code() == RE2::ErrorTrailingBackslash) {
-      arg.clear();
-    }
-    out.error = "error parsing regexp: " + msg + ": `" + arg + "`";
+    out.error = go_error(re, anchored);
     return out;
+  }
+  if (pattern.find(')') != std::string_view::npos) {
+    const std::string bare(pattern);
+    RE2 raw(bare, opts);
+    if (!raw.ok()) {
+      out.error = go_error(raw, bare);
+      return out;
+    }
   }
   if (auto go_err = go_only_rejections(pattern)) {
     out.error = "error parsing regexp: " + *go_err;

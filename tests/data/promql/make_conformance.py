@@ -38,6 +38,7 @@ def escape(s):
         elif ch == '\r': out += '{{CR}}'
         elif ch == '\t': out += '{{TAB}}'
         elif o < 0x20 or o == 0x7f: out += '{{x%02x}}' % o
+        elif 0xdc80 <= o <= 0xdcff: out += '{{x%02x}}' % (o - 0xdc00)  # raw byte
         else: out += ch
     return out
 
@@ -66,7 +67,8 @@ def write_rules(path, exprs):
 def promtool_verdicts(tmp, exprs):
     path = os.path.join(tmp, 'all.yml')
     write_rules(path, exprs)
-    p = subprocess.run(['promtool', 'check', 'rules', path], capture_output=True, text=True)
+    p = subprocess.run(['promtool', 'check', 'rules', path], capture_output=True, text=True,
+                       errors='surrogateescape')
     verdicts = ['OK'] * len(exprs)
     for line in (p.stdout + p.stderr).splitlines():
         m = re.match(r'.*?group "g", rule (\d+), "r\d+": (.*)$', line)
@@ -119,7 +121,7 @@ def main():
     finally:
         shutil.rmtree(tmp)
     printed = {i: strings[k] for k, i in enumerate(ok)}
-    with open(os.path.join(HERE, 'conformance.tsv'), 'w', encoding='utf-8') as f:
+    with open(os.path.join(HERE, 'conformance.tsv'), 'w', encoding='utf-8', errors='surrogateescape') as f:
         for i, (e, v) in enumerate(zip(cases, verdicts)):
             f.write('%s\t%s\t%s\n' % (escape(e), escape(v), escape(printed.get(i, ''))))
     print('%d cases, %d accepted' % (len(cases), len(ok)))
