@@ -103,7 +103,11 @@ struct Frame {
 class TreeBuilder {
  public:
   TreeBuilder(Tree& tree, const ParseOptions& options)
-      : tree_(tree), options_(options), text_(tree.source().text()), marks_(text_) {}
+      : tree_(tree), options_(options), text_(tree.source().text()), marks_(text_) {
+    // Rule files run at about one node per 14 bytes; reserving avoids
+    // copying the node array several times while it grows.
+    tree_.nodes_.reserve(text_.size() / 16);
+  }
 
   std::optional<ParseError> run() {
     yaml_parser_t parser;

@@ -212,7 +212,7 @@ Group decode_group(Context& ctx, NodeId id) {
 
 }  // namespace
 
-RuleSet decode_rule_set(Context& ctx, NodeId root) {
+RuleSet decode_rule_set(Context& ctx, NodeId root, bool prometheus_rule_spec) {
   const yaml::Tree& tree = ctx.tree();
   RuleSet set;
   ctx.set_group("");
@@ -221,11 +221,13 @@ RuleSet decode_rule_set(Context& ctx, NodeId root) {
   set.span = tree.span(root);
   if (kind_of(tree, root) != NodeKind::mapping) {
     ctx.report("rule/schema", root,
-               "a rule file must be a mapping with a `groups:` list at the top (cannot unmarshal " +
+               std::string(prometheus_rule_spec ? "a PrometheusRule spec" : "a rule file") +
+                   " must be a mapping with a `groups:` list (cannot unmarshal " +
                    std::string(short_tag(tree, root)) + " into rule groups)");
     return set;
   }
-  const Fields f = read_fields(ctx, tree.resolve(root), kTopFields, FieldLevel::top);
+  const Fields f = read_fields(ctx, tree.resolve(root), kTopFields,
+                              prometheus_rule_spec ? FieldLevel::spec : FieldLevel::top);
   const NodeId groups = f.get("groups");
   if (groups == kNoNode || tree.is_null(groups)) return set;
   if (kind_of(tree, groups) != NodeKind::sequence) {

@@ -11,6 +11,6 @@ namespace rbc::rules {
 
 // `root` is the document root of a plain rule file or the `spec` of a
 // PrometheusRule (kNoNode or null: no groups).
-RuleSet decode_rule_set(Context& ctx, yaml::NodeId root);
+RuleSet decode_rule_set(Context& ctx, yaml::NodeId root, bool prometheus_rule_spec = false);
 
 }  // namespace rbc::rules

@@ -26,6 +26,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::string_view level_name(FieldLevel level) {
   switch (level) {
     case FieldLevel::top: return "rule file";
+    case FieldLevel::spec: return "PrometheusRule spec";
     case FieldLevel::group: return "rule group";
     case FieldLevel::rule: return "rule";
   }

@@ -12,7 +12,7 @@
 
 namespace rbc::rules {
 
-enum class FieldLevel { top, group, rule };
+enum class FieldLevel { top, spec, group, rule };  // spec: of a PrometheusRule
 
 struct Fields {
   std::vector<std::pair<std::string_view, yaml::KeyValue>> known;

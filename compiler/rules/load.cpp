@@ -77,7 +77,7 @@ LoadedFile load_rule_file(const SourceFile& source, Diagnostics& diags, const Lo
     for (std::size_t i = 0; i < docs.size(); ++i) {
       if (!is_prometheus_rule(*tree, docs[i])) continue;
       const yaml::NodeId spec = tree->find(tree->resolve(docs[i]), "spec");
-      RuleSet set = decode_rule_set(ctx, spec);
+      RuleSet set = decode_rule_set(ctx, spec, true);
       validate_rule_set(ctx, set, options.keep_ast);
       set.document = i;
       set.object_name = metadata_field(*tree, docs[i], "name");

@@ -274,6 +274,8 @@ TEST_CASE("rules: PrometheusRule objects, several per file", "[rules][k8s]") {
   CHECK(rules::all_rules(r.file).size() == 2);
   // Group names are unique per object, not per file.
   CHECK(!r.mentions("repeated"));
+  CHECK(load("kind: PrometheusRule\nspec:\n  groups: []\n  foo: 1\n").mentions(
+      "unknown field \"foo\" in PrometheusRule spec"));
 }
 
 TEST_CASE("rules: classify", "[rules][classify]") {
