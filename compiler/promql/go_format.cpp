@@ -28,27 +28,6 @@ Rune decode_rune(std::string_view s) {
   return {0xFFFD, 1};
 }
 
-bool is_print(char32_t r) {
-  if (r < 0x20 || r == 0x7F) return false;
-  if (r < 0x7F) return true;
-  if (r < 0xA1) return false;  // C1 controls and NBSP
-  if (r == 0xAD) return false;  // soft hyphen (format)
-  if (r >= 0x300 && r <= 0x36F) return true;
-  if (r >= 0x2000 && r <= 0x200F) return false;
-  if (r >= 0x2028 && r <= 0x202F) return false;
-  if (r >= 0x205F && r <= 0x206F) return false;
-  if (r == 0x3000 || r == 0xFEFF) return false;
-  if (r >= 0xD800 && r <= 0xDFFF) return false;
-  if (r >= 0xE000 && r <= 0xF8FF) return false;  // private use
-  if (r >= 0xFFF0 && r <= 0xFFFB) return false;
-  if (r == 0xFFFE || r == 0xFFFF) return false;
-  if (r >= 0xF0000) return false;
-  if (r >= 0x2FA20 && r <= 0x2FFFF) return false;  // unassigned
-  if (r >= 0x3134B && r < 0xE0100) return false;   // unassigned planes, tags
-  if (r >= 0xE01F0) return false;
-  return r <= 0x10FFFF;
-}
-
 void append_utf8(std::string& out, char32_t r) {
   if (r < 0x80) {
     out += static_cast<char>(r);

@@ -17,7 +17,7 @@ struct Rune {
 };
 Rune decode_rune(std::string_view s);
 
-// Approximation of Go's unicode.IsPrint (exact for ASCII and Latin-1).
+// Go's strconv.IsPrint (table in go_printable.cpp).
 bool is_print(char32_t r);
 
 void append_utf8(std::string& out, char32_t r);

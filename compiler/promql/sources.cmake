@@ -6,10 +6,12 @@ list(APPEND RBC_SOURCES
   promql/check.cpp
   promql/functions.cpp
   promql/go_format.cpp
+  promql/go_printable.cpp
   promql/lexer.cpp
   promql/parse.cpp
   promql/parser.cpp
   promql/printer.cpp
   promql/regex.cpp
+  promql/token_sets.cpp
   promql/values.cpp
 )
