@@ -13,3 +13,29 @@ build_promql_oracle() {
     oracle=$dir/promql_oracle
   fi
 }
+
+# Starts "${PROMETHEUS:-prometheus}" with config $1/prometheus.yml and TSDB
+# $1/data on a free 127.0.0.1 port; sets $server_pid and $port. The caller
+# owns stopping it (trap on EXIT).
+start_prometheus() {
+  local dir=$1 candidate
+  port=""
+  for _ in $(seq 1 20); do
+    candidate=$((20000 + RANDOM % 40000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then continue; fi  # taken
+    "${PROMETHEUS:-prometheus}" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+      --web.listen-address="127.0.0.1:$candidate" --log.level=warn >"$dir/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 300); do
+      if curl -sf "http://127.0.0.1:$candidate/-/ready" >/dev/null 2>&1; then port=$candidate; return 0; fi
+      kill -0 "$server_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  done
+  echo "could not start ${PROMETHEUS:-prometheus}:" >&2
+  cat "$dir/server.log" >&2 || true
+  return 1
+}

@@ -15,7 +15,6 @@ repo=$(cd "$here/../.." && pwd)
 seed=${1:-4242}
 count=${2:-3000}
 out=$repo/tests/data/oracle/renderings.tsv
-prometheus=${PROMETHEUS:-prometheus}
 
 tmp=$(mktemp -d)
 server_pid=""
@@ -46,28 +45,7 @@ rule_files:
 YAML
 
 # 3. start a private server on a free loopback port
-port=""
-for _ in $(seq 1 20); do
-  candidate=$((20000 + RANDOM % 40000))
-  if (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then continue; fi  # taken
-  "$prometheus" --config.file="$tmp/prometheus.yml" --storage.tsdb.path="$tmp/data" \
-    --web.listen-address="127.0.0.1:$candidate" --log.level=warn >"$tmp/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 100); do
-    if curl -sf "http://127.0.0.1:$candidate/-/ready" >/dev/null 2>&1; then port=$candidate; break; fi
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  [[ -n $port ]] && break
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-done
-if [[ -z $port ]]; then
-  echo "record_renderings: could not start $prometheus" >&2
-  cat "$tmp/server.log" >&2 || true
-  exit 1
-fi
+start_prometheus "$tmp"
 
 # 4. read every rule's String() back; rule r<i> is line i of valid.txt
 want=$(wc -l <"$tmp/valid.txt")

@@ -15,10 +15,11 @@
 namespace rbc::oracle {
 
 // Exact "L:C: parse error: MSG" agreement required among expressions both
-// rbc and promtool reject. The parser team aims at 100%; the floor sits just
-// under what was measured on 2026-11-23 (99.80-99.90% over seeds 1-8 and the
-// default seed, 99.88% on the fixture) so a regression fails at once.
-constexpr double kMessageFloorPercent = 99.5;
+// rbc and promtool reject. Measured 2026-11-23 04:10 UTC: 100% on the default
+// seed, on seeds 200-215 (320,000 expressions) and on the fixture, so any
+// message regression fails. Lower it with RBC_ORACLE_MESSAGE_FLOOR only to
+// look at a run, never in CI.
+constexpr double kMessageFloorPercent = 100.0;
 
 struct Comparison {
   std::size_t total = 0;
