@@ -1,7 +1,5 @@
 #include "cli/check_pipeline.hpp"
 
-#include <iostream>
-#include <iterator>
 
 #include "discover/discover.hpp"
 #include "load/read_file.hpp"
@@ -36,7 +34,8 @@ void check_source(CheckRun& run, std::unique_ptr<SourceFile> source, discover::O
       return;
     }
   }
-  run.rule_files.push_back(rules::load_rule_file(*source, run.diagnostics));
+  // `check` needs verdicts only; the ASTs would cost most of the memory.
+  run.rule_files.push_back(rules::load_rule_file(*source, run.diagnostics, {.keep_ast = false}));
   ++run.files_checked;
   const std::string path = source->path();
   run.sources.insert_or_assign(path, std::move(source));
@@ -50,8 +49,10 @@ CheckRun run_check(const CheckRequest& request) {
   if (paths.empty()) paths.push_back(".");
   const discover::Files files = discover::collect(paths, run.diagnostics);
   if (files.read_stdin) {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    check_source(run, std::make_unique<SourceFile>(kStdinName, std::move(text)), discover::Origin::named);
+    // Read through the file reader so stdin gets the same treatment (BOM).
+    if (std::optional<SourceFile> in = load::read_file("/dev/stdin", run.diagnostics)) {
+      check_source(run, std::make_unique<SourceFile>(kStdinName, in->text()), discover::Origin::named);
+    }
   }
   for (const discover::Candidate& candidate : files.yaml) {
     std::optional<SourceFile> source = load::read_file(candidate.path, run.diagnostics);

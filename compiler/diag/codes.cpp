@@ -13,7 +13,7 @@ constexpr std::array kCodes{
     CodeInfo{"promql/parse", Severity::error,
              "the expression is not valid PromQL (syntax or type error)", true},
     CodeInfo{"rule/duplicate", Severity::warning,
-             "two rules in a group have the same name, labels and expression", true},
+             "two rules in a file have the same name and labels", true},
     CodeInfo{"rule/schema", Severity::error,
              "the rule file's structure is not what Prometheus accepts", true},
     CodeInfo{"rule/template", Severity::error,
