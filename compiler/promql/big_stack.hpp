@@ -11,6 +11,6 @@ namespace rbc::promql {
 void run_with_big_stack(const std::function<void()>& fn);
 
 // Inputs up to this many bytes cannot nest deeply enough to need it.
-inline constexpr std::size_t kSmallInput = 2048;
+inline constexpr std::size_t kSmallInput = 1024;
 
 }  // namespace rbc::promql

@@ -7,9 +7,15 @@
 namespace rbc::promql {
 namespace {
 
-ParseResult parse_here(std::string_view input) {
+// Small inputs are parsed on the caller's stack; deeper nesting than this
+// moves the work to a big-stack thread.
+constexpr int kInlineDepth = 200;
+
+ParseResult parse_here(std::string_view input, int max_depth, bool& too_deep) {
   auto arena = std::make_shared<ExprArena>();
-  detail::Outcome out = detail::parse_syntax(input, *arena);
+  detail::Outcome out = detail::parse_syntax(input, *arena, max_depth);
+  too_deep = out.too_deep;
+  if (too_deep) return {};
   if (!out.error) out.error = detail::check_types(input, *out.root);
   ParseResult result;
   if (out.error) {
@@ -24,9 +30,13 @@ ParseResult parse_here(std::string_view input) {
 }  // namespace
 
 ParseResult parse(std::string_view input) {
-  if (input.size() <= kSmallInput) return parse_here(input);
+  bool too_deep = false;
+  if (input.size() <= kSmallInput) {
+    ParseResult result = parse_here(input, kInlineDepth, too_deep);
+    if (!too_deep) return result;
+  }
   ParseResult result;
-  run_with_big_stack([&] { result = parse_here(input); });
+  run_with_big_stack([&] { result = parse_here(input, 0, too_deep); });
   return result;
 }
 

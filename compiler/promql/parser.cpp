@@ -24,7 +24,8 @@ struct Abort {};
 
 class Parser {
  public:
-  Parser(std::string_view input, ExprArena& arena) : in_(input), lex_(input), arena_(arena) {}
+  Parser(std::string_view input, ExprArena& arena, int max_depth)
+      : in_(input), lex_(input), arena_(arena), max_depth_(max_depth) {}
 
   Outcome run() {
     Outcome out;
@@ -33,6 +34,9 @@ class Parser {
     } catch (const Abort&) {
       out.root = nullptr;
       out.error = error_;
+    } catch (const TooDeep&) {
+      out.root = nullptr;
+      out.too_deep = true;
     }
     return out;
   }
@@ -79,7 +83,17 @@ class Parser {
     return e;
   }
 
+  // Counts recursion so that callers on small stacks can bail out early.
+  struct DepthGuard {
+    explicit DepthGuard(Parser& p) : parser(p) {
+      if (++parser.depth_ > parser.max_depth_ && parser.max_depth_ > 0) throw TooDeep{};
+    }
+    ~DepthGuard() { --parser.depth_; }
+    Parser& parser;
+  };
+
   Expr* parse_expr(int min_prec) {
+    const DepthGuard guard(*this);
     Expr* lhs = parse_unary();
     for (;;) {
       const Tok t = peek().type;
@@ -99,6 +113,7 @@ class Parser {
 
   // `+`/`-` bind like `*` but their operand swallows `^` chains.
   Expr* parse_unary() {
+    const DepthGuard guard(*this);
     const Tok t = peek().type;
     if (t != Tok::Add && t != Tok::Sub) return parse_postfix(parse_primary());
     const Token sign = take();
@@ -458,6 +473,8 @@ class Parser {
   Token tok_;
   bool have_ = false;
   int agg_depth_ = 0;
+  int depth_ = 0;
+  int max_depth_ = 0;
   ParseError error_;
 };
 
@@ -471,6 +488,8 @@ std::string Parser::format_at_bound(double ts) {
 
 }  // namespace
 
-Outcome parse_syntax(std::string_view input, ExprArena& arena) { return Parser(input, arena).run(); }
+Outcome parse_syntax(std::string_view input, ExprArena& arena, int max_depth) {
+  return Parser(input, arena, max_depth).run();
+}
 
 }  // namespace rbc::promql::detail

@@ -12,10 +12,15 @@ namespace rbc::promql::detail {
 struct Outcome {
   Expr* root = nullptr;
   std::optional<ParseError> error;
+  bool too_deep = false;  // gave up: nesting exceeded max_depth
 };
 
+// Thrown (internally) when nesting exceeds the allowed depth.
+struct TooDeep {};
+
 // Syntax phase plus the checks Prometheus performs in grammar actions.
-Outcome parse_syntax(std::string_view input, ExprArena& arena);
+// max_depth > 0 limits recursion (for running on an ordinary stack).
+Outcome parse_syntax(std::string_view input, ExprArena& arena, int max_depth = 0);
 
 // Type checker (Prometheus checkAST); returns the first error. May mark
 // binary nodes whose vector matching Prometheus drops.
