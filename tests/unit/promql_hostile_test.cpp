@@ -92,3 +92,16 @@ TEST_CASE("empty and blank input", "[promql]") {
   CHECK(error_of("   \n\t ") == "1:1: parse error: no expression found in input");
   CHECK(error_of("# only\n# comments") == "1:1: parse error: no expression found in input");
 }
+
+TEST_CASE("short but deeply nested input moves to the big stack", "[promql]") {
+  // Under 1 KiB, so parsing starts on the caller's stack, but nested deeper
+  // than the inline limit: the parse must be redone on a big stack.
+  CHECK(error_of(std::string(900, '-') + "1") == "OK");
+  CHECK(error_of(std::string(450, '(') + "x" + std::string(450, ')')) == "OK");
+  CHECK(error_of(std::string(450, '(') + "x" + std::string(449, ')')) ==
+        "1:901: parse error: unclosed left parenthesis");
+  std::string pow;
+  for (int i = 0; i < 400; ++i) pow += "2^";
+  CHECK(error_of(pow + "2") == "OK");
+  CHECK(error_of(pow + "\"a\"") == "1:801: parse error: binary expression must contain only scalar and instant vector types");
+}
