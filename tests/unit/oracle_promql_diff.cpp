@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -188,4 +189,30 @@ TEST_CASE("promtool verdicts do not depend on batching", "[oracle]") {
     const auto alone = rbc::oracle::run_promtool({exprs[i]});
     CHECK(alone[0].message == forward[i].message);
   }
+}
+
+TEST_CASE("rbc agrees with promtool on Prometheus's own renderings", "[oracle]") {
+  // String() output is canonical PromQL with its own spellings (`@ 493.000`,
+  // `1e+06`, `offset -1m30s`, clauses moved); feeding it back is a cheap
+  // second corpus with inputs the generator does not write itself.
+  if (!usable_promtool()) return;
+  std::ifstream in(std::string(RBC_TEST_DATA) + "/oracle/renderings.tsv", std::ios::binary);
+  REQUIRE(in);
+  std::vector<std::string> exprs;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto fields = rbc::oracle::tsv_fields(line);
+    REQUIRE(fields.size() == 2);
+    exprs.push_back(rbc::oracle::tsv_unescape(fields[1]));
+  }
+  const auto verdicts = rbc::oracle::run_promtool(exprs);
+  const rbc::oracle::Comparison c = rbc::oracle::compare_with_promtool(exprs, verdicts);
+  std::cout << "oracle: renderings as input: accept/reject agreement " << c.verdict_agree << "/" << c.total
+            << ", message agreement " << c.message_agree << "/" << c.both_rejected << "\n";
+  std::string first;
+  for (const auto& d : c.disagreements) first += d + "\n";
+  for (const auto& d : c.message_mismatch) first += d + "\n";
+  INFO(first);
+  CHECK(c.verdict_agree == c.total);
+  CHECK(c.message_agree == c.both_rejected);
 }
