@@ -9,6 +9,7 @@ some inputs.
 """
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def plain_rule_files(corpus):
         text = path.read_text(errors="replace")
         if "kind: PrometheusRule" in text or "rule_files:" in text or "services:" in text:
             continue
-        if text.lstrip().startswith("groups:") or "\ngroups:" in text:
+        if re.search(r"^groups:", text, re.M):
             files.append(str(path))
     return files
 
