@@ -108,20 +108,30 @@ ValueType derive_type(const Expr& e);
 class ExprArena {
  public:
   Expr& make(Kind k, std::size_t begin, std::size_t end) {
-    if (used_ == capacity_) grow();
-    Expr& e = chunks_.back()[used_++];
-    e.kind = k;
-    e.begin = begin;
-    e.end = end;
-    return e;
+    Expr* e = nullptr;
+    if (inline_used_ < kInline) {
+      e = &inline_[inline_used_++];
+    } else {
+      if (used_ == capacity_) grow();
+      e = &chunks_.back()[used_++];
+    }
+    e->kind = k;
+    e->begin = begin;
+    e->end = end;
+    return *e;
   }
 
  private:
+  // Typical rule expressions fit in the inline nodes: one allocation each.
+  static constexpr std::size_t kInline = 4;
+
   void grow() {
-    capacity_ = chunks_.empty() ? 4 : (capacity_ < 512 ? capacity_ * 2 : capacity_);
+    capacity_ = chunks_.empty() ? 8 : (capacity_ < 512 ? capacity_ * 2 : capacity_);
     chunks_.emplace_back(new Expr[capacity_]);
     used_ = 0;
   }
+  Expr inline_[kInline];
+  std::size_t inline_used_ = 0;
   std::vector<std::unique_ptr<Expr[]>> chunks_;
   std::size_t used_ = 0;
   std::size_t capacity_ = 0;
