@@ -82,7 +82,7 @@ std::string Gen::join(const std::vector<std::string>& toks) {
       if (r < 4 && !after_bracket) {
         out += std::string(" ") + rng_.pick(kComments) + "\n";
       } else if (r < 9) {
-        static const char* const spaces[] = {"\n", "\t", "  ", "\r\n", " \n\t "};
+        static const char* const spaces[] = {"\n", "\t", "  ", "\r\n", " \n\t ", "\r"};  // CR alone: no new line
         out += rng_.pick(spaces);
       } else if (needs_space || r < 55) {
         out += ' ';
@@ -103,8 +103,10 @@ std::string Gen::soup() {
                                        "@", "#", "\"", "'", "`", "\\", " ", "\n", "\t", "m", "s", "h", "y",
                                        "by", "on", "bool", "offset", "sum", "inf", "nan", "é", "\r"};
   std::string out;
-  const std::size_t len = 1 + rng_.below(24);
-  for (std::size_t i = 0; i < len; ++i) out += rng_.pick(pieces);
+  const std::size_t len = rng_.chance(2) ? 2000 + rng_.below(8000) : 1 + rng_.below(24);  // sometimes huge
+  const std::size_t alphabet = rng_.chance(30) ? 1 + rng_.below(4) : sizeof pieces / sizeof pieces[0];
+  const std::size_t offset = rng_.below(sizeof pieces / sizeof pieces[0] - alphabet + 1);
+  for (std::size_t i = 0; i < len; ++i) out += pieces[offset + rng_.below(alphabet)];
   return out.find_first_not_of(" \t\r\n") == std::string::npos ? out + "x" : out;
 }
 
@@ -139,8 +141,10 @@ std::string Gen::generate() {
   }
   if (!valid_ && faults_left_ > 0 && rng_.chance(10)) {
     // Characters Prometheus does not count as whitespace, where a space could be.
-    static const char* const odd[] = {"\f", "\v", "\xC2\xA0", "\xEF\xBB\xBF", "\xC2\x85", "\x01"};
-    f.toks.insert(f.toks.begin() + static_cast<std::ptrdiff_t>(rng_.below(f.toks.size() + 1)), rng_.pick(odd));
+    static const char* const odd[] = {"\f", "\v", "\xC2\xA0", "\xEF\xBB\xBF", "\xC2\x85", "\x01", ""};
+    std::string junk = rng_.pick(odd);
+    if (junk.empty()) junk.push_back('\0');  // a NUL byte
+    f.toks.insert(f.toks.begin() + static_cast<std::ptrdiff_t>(rng_.below(f.toks.size() + 1)), junk);
     faults_left_ = 0;
   }
   if (!valid_ && (faults_left_ > 0 || rng_.chance(15))) {
