@@ -1,5 +1,5 @@
 // Type checker: Prometheus's checkAST, children first, first error wins.
-#include "promql/go_format.hpp"
+#include "gotext/quote.hpp"
 #include "promql/parser.hpp"
 
 namespace rbc::promql::detail {
@@ -92,7 +92,7 @@ class Checker {
       for (const auto& l1 : n.matching_labels)
         for (const auto& l2 : n.include_labels)
           if (l1 == l2)
-            fail(operator_pos(n), "label " + go::quote(l1) + " must not occur in ON and GROUP clause at once");
+            fail(operator_pos(n), "label " + gotext::quote(l1) + " must not occur in ON and GROUP clause at once");
     if (lt != ValueType::Scalar && lt != ValueType::Vector)
       fail(n.lhs->begin, "binary expression must contain only scalar and instant vector types");
     if (rt != ValueType::Scalar && rt != ValueType::Vector)
@@ -111,7 +111,7 @@ class Checker {
     const Function& f = *n.func;
     const auto nargs = static_cast<long>(f.arg_types.size());
     const auto got = static_cast<long>(n.args.size());
-    const auto name = [&] { return go::quote(f.name); };
+    const auto name = [&] { return gotext::quote(f.name); };
     if (f.variadic == 0) {
       if (nargs != got)
         fail(n.begin, "expected " + std::to_string(nargs) + " argument(s) in call to " + name() + ", got " +
@@ -142,8 +142,8 @@ class Checker {
       // The last matcher is the implicit name matcher.
       for (std::size_t i = 0; i + 1 < n.matchers.size(); ++i)
         if (n.matchers[i].name == "__name__")
-          fail(n.begin, "metric name must not be set twice: " + go::quote(n.text) + " or " +
-                            go::quote(n.matchers[i].value));
+          fail(n.begin, "metric name must not be set twice: " + gotext::quote(n.text) + " or " +
+                            gotext::quote(n.matchers[i].value));
       return;
     }
     for (const Matcher& m : n.matchers)

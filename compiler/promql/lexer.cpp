@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "gotext/quote.hpp"
+#include "gotext/utf8.hpp"
 #include "promql.hpp"
 #include "promql/go_format.hpp"
 
@@ -76,14 +78,14 @@ std::string describe(const Token& t) {
   switch (t.type) {
     case Tok::Eof: return "end of input";
     case Tok::Error: return "error";
-    case Tok::Identifier: return "identifier " + go::quote(v);
-    case Tok::MetricIdentifier: return "metric identifier " + go::quote(v);
+    case Tok::Identifier: return "identifier " + gotext::quote(v);
+    case Tok::MetricIdentifier: return "metric identifier " + gotext::quote(v);
     case Tok::Number:
     case Tok::String:
     case Tok::Duration: {
       const char* kind = t.type == Tok::Number ? "number " : t.type == Tok::String ? "string " : "duration ";
-      if (v.size() > 10) return kind + go::quote_prefix(v, 10) + "...";
-      return kind + go::quote(v);
+      if (v.size() > 10) return kind + gotext::quote_prefix(v, 10) + "...";
+      return kind + gotext::quote(v);
     }
     case Tok::At: return "\"<Item 57385>\" <op:@>";
     default: break;
@@ -92,7 +94,7 @@ std::string describe(const Token& t) {
   if (is_operator(t.type)) return "<op:" + std::string(v) + ">";
   if (is_aggregator(t.type)) return "<aggr:" + std::string(v) + ">";
   // Punctuation, '=', start, end: Go %q of the text.
-  return go::quote(v);
+  return gotext::quote(v);
 }
 
 std::int64_t Lexer::next_rune() {
@@ -100,7 +102,7 @@ std::int64_t Lexer::next_rune() {
     width_ = 0;
     return kEof;
   }
-  const go::Rune r = go::decode_rune(in_.substr(pos_));
+  const gotext::Rune r = gotext::decode_rune(in_.substr(pos_));
   width_ = r.width;
   pos_ += width_;
   return static_cast<std::int64_t>(r.value);
@@ -173,13 +175,13 @@ Token Lexer::lex_statements() {
           next_rune();
           return emit(Tok::Eqlc);
         }
-        if (t == '~') return error("unexpected character after '=': " + go::quote_rune(t));
+        if (t == '~') return error("unexpected character after '=': " + gotext::quote_rune(t));
         return emit(Tok::Eql);
       }
       case '!': {
         const std::int64_t t = next_rune();
         if (t == '=') return emit(Tok::Neq);
-        return error("unexpected character after '!': " + go::quote_rune(t));
+        return error("unexpected character after '!': " + gotext::quote_rune(t));
       }
       case '<':
         if (peek_rune() == '=') {
@@ -201,14 +203,14 @@ Token Lexer::lex_statements() {
         return emit(Tok::LeftParen);
       case ')': {
         Token t = emit(Tok::RightParen);
-        if (--paren_depth_ < 0) return error("unexpected right parenthesis " + go::quote_rune(r));
+        if (--paren_depth_ < 0) return error("unexpected right parenthesis " + gotext::quote_rune(r));
         return t;
       }
       case '{':
         brace_open_ = true;
         return emit(Tok::LeftBrace);
       case '[': {
-        if (bracket_open_) return error("unexpected left bracket " + go::quote_rune(r));
+        if (bracket_open_) return error("unexpected left bracket " + gotext::quote_rune(r));
         got_colon_ = false;
         Token t = emit(Tok::LeftBracket);
         pos_ += match_length<g::spaces>(in_.substr(pos_));
@@ -218,7 +220,7 @@ Token Lexer::lex_statements() {
         return t;
       }
       case ']':
-        if (!bracket_open_) return error("unexpected right bracket " + go::quote_rune(r));
+        if (!bracket_open_) return error("unexpected right bracket " + gotext::quote_rune(r));
         bracket_open_ = false;
         return emit(Tok::RightBracket);
       default: break;
@@ -233,11 +235,11 @@ Token Lexer::lex_statements() {
         return lex_word();
       }
       // Prometheus 2.42 lexes any letter inside brackets as the subquery colon.
-      if (got_colon_) return error("unexpected colon " + go::quote_rune(r));
+      if (got_colon_) return error("unexpected colon " + gotext::quote_rune(r));
       got_colon_ = true;
       return emit(Tok::Colon);
     }
-    return error("unexpected character: " + go::quote_rune(r));
+    return error("unexpected character: " + gotext::quote_rune(r));
   }
 }
 
@@ -272,13 +274,13 @@ Token Lexer::lex_inside_braces() {
         const std::int64_t nr = next_rune();
         if (nr == '~') return emit(Tok::NeqRegex);
         if (nr == '=') return emit(Tok::Neq);
-        return error("unexpected character after '!' inside braces: " + go::quote_rune(nr));
+        return error("unexpected character after '!' inside braces: " + gotext::quote_rune(nr));
       }
-      case '{': return error("unexpected left brace " + go::quote_rune(r));
+      case '{': return error("unexpected left brace " + gotext::quote_rune(r));
       case '}':
         brace_open_ = false;
         return emit(Tok::RightBrace);
-      default: return error("unexpected character inside braces: " + go::quote_rune(r));
+      default: return error("unexpected character inside braces: " + gotext::quote_rune(r));
     }
   }
 }
@@ -306,7 +308,7 @@ bool Lexer::accept_remaining_duration() {
 Token Lexer::lex_duration() {
   if (scan_number()) return error("missing unit character in duration");
   if (!accept_remaining_duration())
-    return error("bad duration syntax: " + go::quote(in_.substr(start_, pos_ - start_)));
+    return error("bad duration syntax: " + gotext::quote(in_.substr(start_, pos_ - start_)));
   backup();
   return emit(Tok::Duration);
 }
@@ -317,7 +319,7 @@ Token Lexer::lex_number_or_duration() {
     backup();
     return emit(Tok::Duration);
   }
-  return error("bad number or duration syntax: " + go::quote(in_.substr(start_, pos_ - start_)));
+  return error("bad number or duration syntax: " + gotext::quote(in_.substr(start_, pos_ - start_)));
 }
 
 Token Lexer::lex_word() {
@@ -361,7 +363,7 @@ bool Lexer::lex_escape(char quote, Token& err) {
       return false;
     default:
       if (ch == quote) return true;
-      err = error("unknown escape sequence " + go::unicode_rune(ch));
+      err = error("unknown escape sequence " + gotext::unicode_rune(ch));
       return false;
   }
   std::uint64_t x = 0;
@@ -372,7 +374,7 @@ bool Lexer::lex_escape(char quote, Token& err) {
         err = error("escape sequence not terminated");
         return false;
       }
-      err = error("illegal character " + go::unicode_rune(ch) + " in escape sequence");
+      err = error("illegal character " + gotext::unicode_rune(ch) + " in escape sequence");
       return false;
     }
     x = x * base + d;

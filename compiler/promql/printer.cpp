@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gotext/quote.hpp"
 #include "promql/big_stack.hpp"
 #include "promql/go_format.hpp"
 
@@ -42,7 +43,7 @@ void append_selector(std::string& out, const Expr& vs) {
   std::vector<std::string> parts;
   for (const Matcher& m : vs.matchers) {
     if (m.name == "__name__" && m.op == MatchOp::Equal && m.value == vs.text) continue;
-    parts.push_back(m.name + match_op_text(m.op) + go::quote(m.value));
+    parts.push_back(m.name + match_op_text(m.op) + gotext::quote(m.value));
   }
   out += vs.text;
   if (parts.empty()) return;
@@ -95,7 +96,7 @@ void print_aggregate(std::string& out, const Expr& e) {
 void print(std::string& out, const Expr& e) {
   switch (e.kind) {
     case Kind::NumberLiteral: out += go::format_float(e.number); return;
-    case Kind::StringLiteral: out += go::quote(e.text); return;
+    case Kind::StringLiteral: out += gotext::quote(e.text); return;
     case Kind::VectorSelector:
       append_selector(out, e);
       append_at(out, e);

@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "gotext/utf8.hpp"
 #include "promql/go_format.hpp"
 
 namespace rbc::promql {
@@ -105,7 +106,7 @@ std::string go_error(const RE2& re, const std::string& text) {
       // Go quotes the rest of the expression from the first bad byte.
       std::size_t i = 0;
       while (i < text.size()) {
-        const go::Rune r = go::decode_rune(std::string_view(text).substr(i));
+        const gotext::Rune r = gotext::decode_rune(std::string_view(text).substr(i));
         if (r.value == 0xFFFD && r.width == 1) break;
         i += r.width;
       }

@@ -6,7 +6,6 @@ list(APPEND RBC_SOURCES
   promql/check.cpp
   promql/functions.cpp
   promql/go_format.cpp
-  promql/go_printable.cpp
   promql/lexer.cpp
   promql/parse.cpp
   promql/parser.cpp

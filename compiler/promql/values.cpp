@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "gotext/quote.hpp"
+#include "gotext/utf8.hpp"
 #include "promql.hpp"
 #include "promql/go_format.hpp"
 
@@ -57,7 +59,7 @@ bool parse_go_int(std::string_view s, std::int64_t& out) {
 }
 
 std::string float_error(std::string_view s, const char* what) {
-  return "strconv.ParseFloat: parsing " + go::quote(s) + ": " + what;
+  return "strconv.ParseFloat: parsing " + gotext::quote(s) + ": " + what;
 }
 
 }  // namespace
@@ -90,7 +92,7 @@ std::optional<std::string> parse_number(std::string_view text, double& value) {
 
 std::optional<std::string> parse_duration_ms(std::string_view text, std::int64_t& ms) {
   ms = 0;
-  if (!full_match<g::duration_value>(text)) return "not a valid duration string: " + go::quote(text);
+  if (!full_match<g::duration_value>(text)) return "not a valid duration string: " + gotext::quote(text);
   // Accumulate like prometheus/common: per-unit overflow check, then the
   // running nanosecond total must stay positive.
   struct Unit {
@@ -161,7 +163,7 @@ std::string unquote(std::string_view token) {
         std::from_chars(s.data() + i, s.data() + i + n, v, 16);
         i += n;
         if (c == 'x') out += static_cast<char>(v);
-        else go::append_utf8(out, v);
+        else gotext::append_utf8(out, v);
         continue;
       }
       default:

@@ -4,31 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "gotext/utf8.hpp"
+
 namespace rbc {
-namespace {
-
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  std::uint32_t min = 0;
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-  else if ((lead & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-  else if ((lead & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-  else return 0;
-  if (i + len > s.size()) return 0;
-  std::uint32_t cp = lead & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
@@ -49,14 +27,13 @@ void append_json_string(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t len = utf8_sequence_length(text, i);
-    if (len == 0) {
+    const gotext::Rune rune = gotext::decode_rune(text.substr(i));
+    if (gotext::is_decode_error(rune)) {
       out += "\\ufffd";
-      ++i;
     } else {
-      out.append(text.substr(i, len));
-      i += len;
+      out.append(text.substr(i, rune.width));
     }
+    i += rune.width;
   }
   out.push_back('"');
 }

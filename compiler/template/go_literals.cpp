@@ -7,7 +7,8 @@
 #include <limits>
 #include <utility>
 
-#include "template/go_text.hpp"
+#include "gotext/quote.hpp"
+#include "gotext/utf8.hpp"
 
 namespace rbc::gotmpl {
 namespace {
@@ -21,24 +22,6 @@ int hex_value(char c) {
   const char l = lower(c);
   if (l >= 'a' && l <= 'f') return l - 'a' + 10;
   return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
 }
 
 char simple_escape(char e) {
@@ -63,7 +46,7 @@ bool unquote_char(std::string_view& s, char quote, std::string& out) {
   const char c = s[0];
   if (c == quote && (quote == '\'' || quote == '"')) return false;
   if (static_cast<unsigned char>(c) >= 0x80) {
-    const std::size_t w = decode_rune(s).width;
+    const std::size_t w = gotext::decode_rune(s).width;
     out.append(s.substr(0, w));
     s.remove_prefix(w);
     return true;
@@ -96,7 +79,7 @@ bool unquote_char(std::string_view& s, char quote, std::string& out) {
         return true;
       }
       if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;
-      append_utf8(out, v);
+      gotext::append_utf8(out, v);
       return true;
     }
     case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
@@ -287,7 +270,7 @@ std::string_view float_token(std::string_view s, std::size_t& i) {
 std::optional<std::string> check_complex_part(std::string_view part) {
   const NumStatus st = parse_float(part);
   if (st == NumStatus::ok) return std::nullopt;
-  return "strconv.ParseFloat: parsing " + go_quote(part) +
+  return "strconv.ParseFloat: parsing " + gotext::quote(part) +
          (st == NumStatus::range ? ": value out of range" : ": invalid syntax");
 }
 
@@ -338,7 +321,7 @@ std::optional<std::string> check_char_literal(std::string_view quoted) {
 
 std::optional<std::string> check_number_literal(std::string_view text, bool complex) {
   if (complex) return check_complex(text);
-  const std::string illegal = "illegal number syntax: " + go_quote(text);
+  const std::string illegal = "illegal number syntax: " + gotext::quote(text);
   if (!text.empty() && text.back() == 'i' && parse_float(text.substr(0, text.size() - 1)) == NumStatus::ok) {
     return std::nullopt;
   }
@@ -347,7 +330,7 @@ std::optional<std::string> check_number_literal(std::string_view text, bool comp
   const NumStatus f = parse_float(text);
   if (f == NumStatus::ok) {
     // Parsed as a float but looks like an integer: too large for int64.
-    if (!contains_any(text, ".eEpP")) return "integer overflow: " + go_quote(text);
+    if (!contains_any(text, ".eEpP")) return "integer overflow: " + gotext::quote(text);
     return std::nullopt;
   }
   return illegal;

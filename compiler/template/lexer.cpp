@@ -3,6 +3,9 @@
 #include <array>
 #include <utility>
 
+#include "gotext/quote.hpp"
+#include "gotext/unicode.hpp"
+#include "gotext/utf8.hpp"
 #include "template/go_text.hpp"
 
 namespace rbc::gotmpl {
@@ -66,10 +69,10 @@ class Lexer {
       width_ = 0;
       return kEof;
     }
-    const DecodedRune d = decode_rune(in_.substr(pos_));
+    const gotext::Rune d = gotext::decode_rune(in_.substr(pos_));
     width_ = d.width;
     pos_ += width_;
-    return d.rune;
+    return d.value;
   }
   void backup() { pos_ -= width_; }
   char32_t peek() {
@@ -233,7 +236,7 @@ class Lexer {
         return State::inside_action;
       case ')':
         emit(Tok::right_paren);
-        if (--paren_depth_ < 0) return error("unexpected right paren " + go_rune_u(r));
+        if (--paren_depth_ < 0) return error("unexpected right paren " + gotext::unicode_rune(r));
         return State::inside_action;
       default: break;
     }
@@ -246,11 +249,11 @@ class Lexer {
       backup();
       return State::identifier;
     }
-    if (r < 0x80 && is_print(r)) {
+    if (r < 0x80 && gotext::is_print(r)) {
       emit(Tok::chr);
       return State::inside_action;
     }
-    return error("unrecognized character in action: " + go_rune_u(r));
+    return error("unrecognized character in action: " + gotext::unicode_rune(r));
   }
 
   State lex_space() {
@@ -273,7 +276,7 @@ class Lexer {
       const char32_t r = next();
       if (is_alphanumeric(r)) continue;
       backup();
-      if (!at_terminator()) return error("bad character " + go_rune_u(r));
+      if (!at_terminator()) return error("bad character " + gotext::unicode_rune(r));
       const std::string_view word = in_.substr(start_, pos_ - start_);
       Tok t = Tok::identifier;
       for (const auto& [kw, tok] : kKeywords) {
@@ -306,7 +309,7 @@ class Lexer {
         break;
       }
     }
-    if (!at_terminator()) return error("bad character " + go_rune_u(r));
+    if (!at_terminator()) return error("bad character " + gotext::unicode_rune(r));
     emit(type);
     return State::inside_action;
   }
@@ -337,12 +340,12 @@ class Lexer {
   }
 
   State lex_number() {
-    if (!scan_number()) return error("bad number syntax: " + go_quote(in_.substr(start_, pos_ - start_)));
+    if (!scan_number()) return error("bad number syntax: " + gotext::quote(in_.substr(start_, pos_ - start_)));
     const char32_t sign = peek();
     if (sign == '+' || sign == '-') {
       // Complex: 1+2i, no spaces, must end in 'i'.
       if (!scan_number() || in_[pos_ - 1] != 'i') {
-        return error("bad number syntax: " + go_quote(in_.substr(start_, pos_ - start_)));
+        return error("bad number syntax: " + gotext::quote(in_.substr(start_, pos_ - start_)));
       }
       emit(Tok::complex);
     } else {
@@ -395,8 +398,8 @@ std::string describe(const Token& token) {
   }
   if (token.type >= Tok::kw_block) return "<" + token.value + ">";
   // Go: values longer than 10 bytes print as %.10q followed by "...".
-  if (token.value.size() > 10) return go_quote(token.value, 10) + "...";
-  return go_quote(token.value);
+  if (token.value.size() > 10) return gotext::quote_prefix(token.value, 10) + "...";
+  return gotext::quote(token.value);
 }
 
 }  // namespace rbc::gotmpl

@@ -8,6 +8,9 @@
 
 #include "template/function_set.hpp"
 #include "template/go_literals.hpp"
+#include "gotext/quote.hpp"
+#include "gotext/unicode.hpp"
+#include "gotext/utf8.hpp"
 #include "template/go_text.hpp"
 #include "template/lexer.hpp"
 
@@ -215,7 +218,7 @@ void TreeParser::add() {
     s_.tree_set[name_] = non_empty_;
     return;
   }
-  if (non_empty_) errorf(token_[0]->pos, "template: multiple definition of template " + go_quote(name_));
+  if (non_empty_) errorf(token_[0]->pos, "template: multiple definition of template " + gotext::quote(name_));
 }
 
 void TreeParser::parse_definition() {
@@ -378,7 +381,7 @@ std::optional<OperandNode> TreeParser::operand() {
       case Operand::variable:
         break;
       case Operand::boolean: case Operand::string: case Operand::number: case Operand::nil: case Operand::dot:
-        errorf(field_pos, "unexpected . after term " + go_quote(node->text));
+        errorf(field_pos, "unexpected . after term " + gotext::quote(node->text));
       default:
         node->kind = Operand::chain;
     }
@@ -407,7 +410,7 @@ std::optional<OperandNode> TreeParser::term() {
   const Token& t = next_non_space();
   switch (t.type) {
     case Tok::identifier:
-      if (!is_template_function(t.value)) errorf(t.pos, "function " + go_quote(t.value) + " not defined");
+      if (!is_template_function(t.value)) errorf(t.pos, "function " + gotext::quote(t.value) + " not defined");
       s_.record(&TemplateRefs::functions, t.value, t.pos);
       return OperandNode{Operand::identifier, t.value, {}, t.pos};
     case Tok::kw_dot: return OperandNode{Operand::dot, ".", {}, t.pos};
@@ -443,7 +446,7 @@ std::optional<OperandNode> TreeParser::term() {
 
 void TreeParser::use_var(const Token& token) {
   if (std::find(vars_.begin(), vars_.end(), token.value) == vars_.end()) {
-    errorf(token.pos, "undefined variable " + go_quote(token.value));
+    errorf(token.pos, "undefined variable " + gotext::quote(token.value));
   }
 }
 

@@ -3,9 +3,7 @@ list(APPEND RBC_SOURCES
   template/function_set.cpp
   template/go_literals.cpp
   template/go_template.cpp
-  template/go_text.cpp
   template/lexer.cpp
   template/parser.cpp
   template/template_refs.cpp
-  template/unicode_tables.cpp
 )

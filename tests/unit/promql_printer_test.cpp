@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "gotext/quote.hpp"
 #include "promql/ast_json.hpp"
 #include "promql/go_format.hpp"
 #include "promql/parse.hpp"
@@ -84,7 +85,8 @@ TEST_CASE("selectors, grouping and matching print like Prometheus", "[promql]") 
 }
 
 TEST_CASE("go formatting helpers", "[promql]") {
-  using namespace rbc::promql::go;
+  using namespace rbc::gotext;
+  using rbc::promql::go::format_duration_ms;
   CHECK(quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
   CHECK(quote_prefix("\"0123456789abc\"", 10) == "\"\\\"012345678\"");
   CHECK(quote_rune('\'') == "'\\''");

@@ -3,12 +3,12 @@
 // database: a code point is listed if it was assigned by Unicode 13.0 and
 // its general category is L (kLetters), Nd (kDigits) or one of L M N P S
 // (kGraphic, Go's "printable" without the spaces).
-#include "template/unicode_tables.hpp"
+#include "gotext/unicode_tables.hpp"
 
 #include <algorithm>
 #include <iterator>
 
-namespace rbc::gotmpl {
+namespace rbc::gotext {
 namespace {
 
 struct RuneRange {
@@ -381,4 +381,4 @@ bool unicode_letter(char32_t r) { return in_table(r, kLetters); }
 bool unicode_digit(char32_t r) { return in_table(r, kDigits); }
 bool unicode_graphic(char32_t r) { return in_table(r, kGraphic); }
 
-}  // namespace rbc::gotmpl
+}  // namespace rbc::gotext
