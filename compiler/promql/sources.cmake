@@ -11,6 +11,9 @@ list(APPEND RBC_SOURCES
   promql/parser.cpp
   promql/printer.cpp
   promql/regex.cpp
+  promql/syntax_builder.cpp
+  promql/syntax_parser.cpp
+  promql/syntax_tokens.cpp
   promql/token_sets.cpp
   promql/values.cpp
 )
