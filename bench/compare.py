@@ -43,9 +43,11 @@ def plain_rule_files(corpus):
     files = []
     for path in sorted(corpus.rglob("*.y*ml")):
         text = path.read_text(errors="replace")
-        if "kind: PrometheusRule" in text or "rule_files:" in text or "services:" in text:
+        # Not plain rule files: Kubernetes objects, promtool unit tests, and
+        # the awesome-prometheus-alerts catalog (groups of `services:`).
+        if re.search(r"^kind: PrometheusRule|^rule_files:|^\s+services:\s*$", text, re.M):
             continue
-        if re.search(r"^groups:", text, re.M):
+        if re.search(r"^\"?groups\"?:", text, re.M):
             files.append(str(path))
     return files
 
