@@ -58,13 +58,10 @@ template <> struct syntax_action<gs::number_literal> : on_first<&syntax_state::n
 template <> struct syntax_action<gs::string_literal> : on_first<&syntax_state::string_literal> {};
 template <> struct syntax_action<gs::paren_expr> : on_span<&syntax_state::paren> {};
 
-template <> struct syntax_action<gs::matcher_open> : on_match<&syntax_state::start_matchers> {};
-template <> struct syntax_action<gs::selector_name> : on_match<&syntax_state::start_matchers> {};
 template <> struct syntax_action<gs::label_matcher> : on_first<&syntax_state::label_matcher> {};
 template <> struct syntax_action<gs::brace_selector> : on_span<&syntax_state::brace_selector> {};
 template <> struct syntax_action<gs::named_selector> : on_span<&syntax_state::named_selector> {};
 
-template <> struct syntax_action<gs::grouping_open> : on_match<&syntax_state::start_labels> {};
 template <> struct syntax_action<gs::grouping_label> : on_first<&syntax_state::grouping_label> {};
 
 template <> struct syntax_action<gs::function_name> : on_first<&syntax_state::function_name> {};

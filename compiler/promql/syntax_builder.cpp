@@ -79,6 +79,7 @@ void syntax_state::label_matcher(std::size_t first) {
   } else {
     m.matches_empty = op == MatchOp::Equal ? m.value.empty() : !m.value.empty();
   }
+  if (matchers_.capacity() == 0) matchers_.reserve(2);  // and the metric name, typically
   matchers_.push_back(std::move(m));
 }
 
@@ -134,8 +135,7 @@ void syntax_state::aggregate_op(std::size_t first) {
 void syntax_state::aggregate_grouping(std::size_t first) {
   Expr& a = *stack_[frames_.back() - 1];
   a.without = item(first).type == Tok::Without;
-  a.grouping = std::move(labels_);
-  labels_.clear();
+  a.grouping = take_labels();
 }
 
 void syntax_state::aggregation(std::size_t end) {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "promql/syntax_actions.hpp"
 #include "promql/syntax_state.hpp"
 #include "promql_syntax.hpp"
 
@@ -66,6 +67,9 @@ template <> inline constexpr error_text error_message<gs::at_number>{error_kind:
 template <typename Rule>
 struct syntax_control : tao::pegtl::normal<Rule> {
   static constexpr bool counts_depth = std::is_same_v<Rule, gs::unary_level>;
+  // Only rules with an action or a hook need PEGTL's per-rule bookkeeping.
+  static constexpr bool enable =
+      counts_depth || !std::is_base_of_v<tao::pegtl::nothing<Rule>, syntax_action<Rule>>;
 
   template <typename ParseInput>
   static void start(const ParseInput& /*unused*/, syntax_state& s) {

@@ -18,16 +18,25 @@ void raise_syntax_error(const error_text& text, std::size_t offset, syntax_state
   fail_at(next.pos, std::move(message));
 }
 
+namespace {
+
+using input_t = tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy, tao::pegtl::eol::lf_crlf>;
+
+bool run_grammar(input_t& in, syntax_state& state) {
+  return tao::pegtl::parse<gs::query, syntax_action, syntax_control>(in, state);
+}
+
+}  // namespace
+
 Outcome parse_syntax_pegtl(std::string_view input, ExprArena& arena, int max_depth) {
   // Each thread reuses its buffers; a parse never starts another one.
   thread_local syntax_buffers buffers;
   syntax_state state(input, arena, max_depth, buffers);
-  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy, tao::pegtl::eol::lf_crlf> in(
-      input.data(), input.data() + input.size(), "promql");
+  input_t in(input.data(), input.data() + input.size(), "promql");
   Outcome out;
   try {
     // The grammar either matches or raises: every failure point is a must<>.
-    if (tao::pegtl::parse<gs::query, syntax_action, syntax_control>(in, state)) out.root = state.result();
+    if (run_grammar(in, state)) out.root = state.result();
     else out.error = ParseError{0, "internal error: PromQL grammar did not match"};
   } catch (const syntax_failure& f) {
     out.error = f.error;

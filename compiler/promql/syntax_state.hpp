@@ -46,15 +46,10 @@ class syntax_state : public token_stream {
   void string_literal(std::size_t first);
   void paren(std::size_t first, std::size_t end);
 
-  void start_matchers() {
-    matchers_.clear();
-    matchers_.reserve(2);
-  }
   void label_matcher(std::size_t first);
   void brace_selector(std::size_t first, std::size_t end);
   void named_selector(std::size_t first, std::size_t end);
 
-  void start_labels() { labels_.clear(); }
   void grouping_label(std::size_t first) { labels_.emplace_back(item(first).text); }
 
   void function_name(std::size_t first);
@@ -76,9 +71,9 @@ class syntax_state : public token_stream {
   void binary_op(std::size_t first);
   void bool_modifier() { stack_.back()->return_bool = true; }
   void matching_kind(std::size_t first) { stack_.back()->on = item(first).type == Tok::On; }
-  void matching_labels() { stack_.back()->matching_labels = std::move(labels_); }
+  void matching_labels() { stack_.back()->matching_labels = take_labels(); }
   void group_side(std::size_t first);
-  void include_labels() { stack_.back()->include_labels = std::move(labels_); }
+  void include_labels() { stack_.back()->include_labels = take_labels(); }
   void binary_tail();
 
  private:
@@ -86,6 +81,11 @@ class syntax_state : public token_stream {
     Expr* e = stack_.back();
     stack_.pop_back();
     return e;
+  }
+  std::vector<std::string> take_labels() {
+    std::vector<std::string> labels = std::move(labels_);
+    labels_.clear();
+    return labels;
   }
   std::int64_t duration(std::size_t index);
   Expr* modifier_target(Expr& e, const char* what);
@@ -97,8 +97,10 @@ class syntax_state : public token_stream {
   std::vector<Expr*>& stack_;         // finished operands and open call/aggregation/binary nodes
   std::vector<std::size_t>& frames_;  // stack height above each open call/aggregation node
   int agg_depth_ = 0;                 // open aggregation bodies (yacc's error recovery context)
-  std::vector<Matcher> matchers_;     // of the selector being read (braces never nest)
-  std::vector<std::string> labels_;   // of the grouping list being read
+  // Of the selector / grouping list being read (neither nests); the step that
+  // takes them leaves them empty for the next one.
+  std::vector<Matcher> matchers_;
+  std::vector<std::string> labels_;
   std::size_t bracket_pos_ = 0;       // of the range/subquery being read
   std::int64_t range_ms_ = 0;
   std::int64_t step_ms_ = 0;

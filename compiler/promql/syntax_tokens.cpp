@@ -1,6 +1,5 @@
 #include "promql/syntax_tokens.hpp"
 
-
 #include "promql/token_sets.hpp"
 
 namespace rbc::promql::detail {
@@ -14,6 +13,7 @@ void token_stream::lex_one() {
   if (count_ == items_.size()) {
     items_.resize(items_.empty() ? 32 : items_.size() * 2);
     items_data_ = items_.data();
+    current_offset_ = static_cast<std::size_t>(-1);  // current_ moved
   }
   Token& t = items_[count_];
   t = lexer_.next();
@@ -24,11 +24,20 @@ void token_stream::lex_one() {
   if (!t.text.empty()) index_data_[t.pos + t.text.size()] = static_cast<std::uint32_t>(count_);
 }
 
-bool terminal_traits<tk::metric_word>::accepts(const Token& t) { return is_metric_word(t.type); }
 bool terminal_traits<tk::grouping_label>::accepts(const Token& t) {
   return is_maybe_label(t.type) && is_label_name(t.text);
 }
-bool terminal_traits<tk::binary_operator>::accepts(const Token& t) { return binary_prec(t.type) > 0; }
-bool terminal_traits<tk::expr_start>::accepts(const Token& t) { return starts_expr(t.type); }
+
+// Tok::End is the last token type (checked in syntax_tokens.hpp to fit).
+std::uint64_t tok_set(bool (*member)(Tok)) {
+  std::uint64_t set = 0;
+  for (int t = 0; t <= static_cast<int>(Tok::End); ++t)
+    if (member(static_cast<Tok>(t))) set |= std::uint64_t{1} << t;
+  return set;
+}
+
+const std::uint64_t metric_word_mask = tok_set(is_metric_word);
+const std::uint64_t expr_start_mask = tok_set(starts_expr);
+const std::uint64_t binary_operator_mask = tok_set([](Tok t) { return binary_prec(t) > 0; });
 
 }  // namespace rbc::promql::detail

@@ -58,12 +58,18 @@ class token_stream {
   const Token& item_at(std::size_t offset) { return item(index_at(offset)); }
 
   // The grammar's terminal match: advance past the item if it is in class T.
+  // The grammar tries several terminals at one position: the item found
+  // there is kept until the position changes.
   template <typename Terminal, typename ParseInput>
   bool accept(ParseInput& in) {
     const auto offset = static_cast<std::size_t>(in.current() - text_.data());
-    const Token& t = item_at(offset);
-    if (!terminal_traits<Terminal>::accepts(t)) return false;
-    in.bump(end_of(t) - offset);
+    if (offset != current_offset_) {
+      const std::size_t i = index_at(offset);
+      current_ = &item(i);
+      current_offset_ = offset;
+    }
+    if (!terminal_traits<Terminal>::accepts(*current_)) return false;
+    in.bump(end_of(*current_) - offset);
     return true;
   }
 
@@ -80,9 +86,19 @@ class token_stream {
   const Token* items_data_ = nullptr;
   std::size_t count_ = 0;
   std::uint32_t* index_data_ = nullptr;
+  const Token* current_ = nullptr;
+  std::size_t current_offset_ = static_cast<std::size_t>(-1);
 };
 
 namespace tk = grammar::promql::syntax::terminal;
+
+// Token classes as bit sets over Tok, built once from token_sets.hpp.
+static_assert(static_cast<int>(Tok::End) < 64, "Tok no longer fits a 64-bit set");
+std::uint64_t tok_set(bool (*member)(Tok));
+inline bool in_class(std::uint64_t set, Tok t) { return (set >> static_cast<unsigned>(t)) & 1U; }
+extern const std::uint64_t metric_word_mask;
+extern const std::uint64_t expr_start_mask;
+extern const std::uint64_t binary_operator_mask;
 
 template <Tok K>
 struct one_tok {
@@ -139,7 +155,7 @@ struct terminal_traits<tk::aggregator> {
 };
 template <>
 struct terminal_traits<tk::metric_word> {
-  static bool accepts(const Token& t);
+  static bool accepts(const Token& t) { return in_class(metric_word_mask, t.type); }
 };
 template <>
 struct terminal_traits<tk::grouping_label> {
@@ -147,11 +163,11 @@ struct terminal_traits<tk::grouping_label> {
 };
 template <>
 struct terminal_traits<tk::expr_start> {
-  static bool accepts(const Token& t);
+  static bool accepts(const Token& t) { return in_class(expr_start_mask, t.type); }
 };
 template <>
 struct terminal_traits<tk::binary_operator> {
-  static bool accepts(const Token& t);
+  static bool accepts(const Token& t) { return in_class(binary_operator_mask, t.type); }
 };
 template <>
 struct terminal_traits<tk::postfix_start> {
