@@ -13,12 +13,15 @@
 //    produces whole words. Terminal classes such as `metric_word` are yacc's
 //    nonterminals that only derive single tokens (metric_identifier,
 //    maybe_label).
-//  * Operator precedence is a ladder of named levels, lowest first:
-//    or < and/unless < comparisons < + - < * / % atan2 < ^ (right
-//    associative). Unary +/- is yacc's `unary_op expr %prec MUL`: its
-//    operand is a whole `pow_level`, and the sign binds tighter than `*`.
-//    Postfix forms (range, subquery, offset, @) bind tightest and apply to a
-//    primary (yacc's %right LEFT_BRACKET and %nonassoc OFFSET).
+//  * Operator precedence has six named levels, lowest first: or <
+//    and/unless < comparisons < + - < * / % atan2 < ^ (right associative).
+//    climb<> runs them by precedence climbing, which matches the same
+//    inputs as the ladder level_i = level_i+1 (op_i level_i+1)* but tests
+//    once per operand whether any operator follows. Unary +/- is yacc's
+//    `unary_op expr %prec MUL`: its operand is a whole `^` chain
+//    (`pow_level`), so the sign binds tighter than `*`. Postfix forms
+//    (range, subquery, offset, @) bind tightest and apply to a primary
+//    (yacc's %right LEFT_BRACKET and %nonassoc OFFSET).
 //  * yacc decides with one token of lookahead; every sor<> below decides on
 //    its first token (or on `at<>` of the second), so the grammar never
 //    backtracks over a rule with an action and reads each token exactly
@@ -28,12 +31,18 @@
 //    (compiler/promql/syntax_control.hpp) words them the way yacc does
 //    ("unexpected X in <context>, expected Y").
 //
-// Accepts more / less than Prometheus 2.42: nowhere, as a phrase grammar.
-// Checks Prometheus makes in grammar actions (numbers, durations, regexes,
-// unknown functions, aggregation arity, trailing commas in calls, offset/@
-// placement) are actions in compiler/promql/, not rules, so on its own this
-// grammar accepts e.g. `rate()` with an unknown name or `1[5m]`; the
-// `trailing_comma` and `group_side_operand` points only report.
+// Accepts more / less than Prometheus 2.42's yacc grammar: nowhere known
+// (differentially tested against promtool through the whole parser).
+// As in Prometheus, several rejections are not rules but checks of grammar
+// actions (compiler/promql/syntax_builder.cpp): number, duration and regex
+// syntax, unknown function names, aggregation arity, `1[5m]`, offset/@ on a
+// non-selector or twice. So the grammar alone accepts `nofunc(1)` or
+// `sum(a, b)`, exactly like generated_parser.y. Two points differ in form,
+// not in outcome: `trailing_comma` is a must<> point where yacc has an
+// action on a rule that accepts `f(a,)`, and `group_side_operand` stands
+// for the yacc state after `group_left` that only shifts `(` or an operand.
+// `range_duration` can never fail: after `[` the lexer returns a duration
+// or an error. Type rules (checkAST) are not part of the grammar.
 #pragma once
 
 #include <cstddef>

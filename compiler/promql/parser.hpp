@@ -1,5 +1,7 @@
-// Internal: the syntax phase (recursive descent emulating Prometheus's yacc
-// parser, including which error it records first) and the type checker.
+// Internal: the syntax phase (the PEGTL grammar grammar/promql_syntax.hpp
+// with the actions and error control in syntax_*.{hpp,cpp}, reproducing
+// Prometheus's yacc parser including which error it records first) and the
+// type checker.
 #pragma once
 
 #include <string_view>

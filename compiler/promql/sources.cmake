@@ -8,7 +8,6 @@ list(APPEND RBC_SOURCES
   promql/go_format.cpp
   promql/lexer.cpp
   promql/parse.cpp
-  promql/parser.cpp
   promql/printer.cpp
   promql/regex.cpp
   promql/syntax_builder.cpp

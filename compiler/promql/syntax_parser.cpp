@@ -1,4 +1,6 @@
-#include "promql/syntax_parser.hpp"
+// The syntax phase: grammar/promql_syntax.hpp driven by syntax_actions.hpp
+// (AST) and syntax_control.hpp (errors).
+#include "promql/parser.hpp"
 
 #include "promql/syntax_actions.hpp"
 #include "promql/syntax_control.hpp"
@@ -28,7 +30,7 @@ bool run_grammar(input_t& in, syntax_state& state) {
 
 }  // namespace
 
-Outcome parse_syntax_pegtl(std::string_view input, ExprArena& arena, int max_depth) {
+Outcome parse_syntax(std::string_view input, ExprArena& arena, int max_depth) {
   // Each thread reuses its buffers; a parse never starts another one.
   thread_local syntax_buffers buffers;
   syntax_state state(input, arena, max_depth, buffers);
@@ -40,7 +42,7 @@ Outcome parse_syntax_pegtl(std::string_view input, ExprArena& arena, int max_dep
     else out.error = ParseError{0, "internal error: PromQL grammar did not match"};
   } catch (const syntax_failure& f) {
     out.error = f.error;
-  } catch (const too_deep_failure&) {
+  } catch (const TooDeep&) {
     out.too_deep = true;
   }
   return out;

@@ -10,11 +10,10 @@
 #include <vector>
 
 #include "promql/ast.hpp"
+#include "promql/parser.hpp"
 #include "promql/syntax_tokens.hpp"
 
 namespace rbc::promql::detail {
-
-struct too_deep_failure {};
 
 struct syntax_buffers : token_buffers {  // reused by one thread's parses
   std::vector<Expr*> stack;
@@ -23,7 +22,7 @@ struct syntax_buffers : token_buffers {  // reused by one thread's parses
 
 class syntax_state : public token_stream {
  public:
-  // max_depth > 0 bounds the nesting (throws too_deep_failure) so that the
+  // max_depth > 0 bounds the nesting (throws TooDeep) so that the
   // parse can run on an ordinary stack.
   syntax_state(std::string_view text, ExprArena& arena, int max_depth, syntax_buffers& buffers)
       : token_stream(text, buffers), arena_(arena), max_depth_(max_depth), stack_(buffers.stack),
@@ -36,7 +35,7 @@ class syntax_state : public token_stream {
   bool in_aggregation() const { return agg_depth_ > 0; }
 
   void enter_level() {
-    if (++depth_ > max_depth_ && max_depth_ > 0) throw too_deep_failure{};
+    if (++depth_ > max_depth_ && max_depth_ > 0) throw TooDeep{};
   }
   void leave_level() { --depth_; }
 
