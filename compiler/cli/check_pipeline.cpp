@@ -1,5 +1,8 @@
 #include "cli/check_pipeline.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "discover/discover.hpp"
 #include "load/read_file.hpp"
@@ -10,6 +13,15 @@ namespace {
 
 // Name under which standard input appears in diagnostics.
 constexpr const char* kStdinName = "<stdin>";
+
+// Everything one input file contributes; files are processed independently
+// (in parallel) and merged in input order, so output stays deterministic.
+struct FileOutcome {
+  std::unique_ptr<SourceFile> source;
+  std::optional<rules::LoadedFile> loaded;
+  Diagnostics diagnostics;
+  std::string skipped;  // why a found file was not checked
+};
 
 // A YAML file found in a directory that is not valid YAML could be a broken
 // rule file or something else entirely (a Helm template, a CI file). Report
@@ -25,20 +37,52 @@ std::string why_skipped(rules::FileKind kind) {
                                              : "no rule groups and no PrometheusRule objects";
 }
 
-void check_source(CheckRun& run, std::unique_ptr<SourceFile> source, discover::Origin origin) {
+void check_source(FileOutcome& outcome, discover::Origin origin) {
+  const SourceFile& source = *outcome.source;
   if (origin == discover::Origin::found) {
-    const rules::FileKind kind = rules::classify(*source);
-    const bool unparsable_rules = kind == rules::FileKind::unparsable && looks_like_rules(*source);
+    const rules::FileKind kind = rules::classify(source);
+    const bool unparsable_rules = kind == rules::FileKind::unparsable && looks_like_rules(source);
     if ((kind == rules::FileKind::other || kind == rules::FileKind::unparsable) && !unparsable_rules) {
-      run.skipped.push_back(source->path() + ": " + why_skipped(kind));
+      outcome.skipped = source.path() + ": " + why_skipped(kind);
       return;
     }
   }
   // `check` needs verdicts only; the ASTs would cost most of the memory.
-  run.rule_files.push_back(rules::load_rule_file(*source, run.diagnostics, {.keep_ast = false}));
+  outcome.loaded = rules::load_rule_file(source, outcome.diagnostics, {.keep_ast = false});
+}
+
+FileOutcome process(const discover::Candidate& candidate) {
+  FileOutcome outcome;
+  std::optional<SourceFile> source = load::read_file(candidate.path, outcome.diagnostics);
+  if (!source) return outcome;
+  outcome.source = std::make_unique<SourceFile>(std::move(*source));
+  check_source(outcome, candidate.origin);
+  return outcome;
+}
+
+// Runs process() over all candidates on up to one thread per core.
+std::vector<FileOutcome> process_all(const std::vector<discover::Candidate>& candidates) {
+  std::vector<FileOutcome> outcomes(candidates.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < candidates.size();) outcomes[i] = process(candidates[i]);
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), candidates.size());
+  std::vector<std::jthread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  return outcomes;
+}
+
+void merge(CheckRun& run, FileOutcome& outcome) {
+  for (Diagnostic& d : outcome.diagnostics.items()) run.diagnostics.add(std::move(d));
+  if (!outcome.skipped.empty()) run.skipped.push_back(std::move(outcome.skipped));
+  if (!outcome.loaded) return;
+  run.rule_files.push_back(std::move(*outcome.loaded));
   ++run.files_checked;
-  const std::string path = source->path();
-  run.sources.insert_or_assign(path, std::move(source));
+  const std::string path = outcome.source->path();
+  run.sources.insert_or_assign(path, std::move(outcome.source));
 }
 
 }  // namespace
@@ -50,15 +94,14 @@ CheckRun run_check(const CheckRequest& request) {
   const discover::Files files = discover::collect(paths, run.diagnostics);
   if (files.read_stdin) {
     // Read through the file reader so stdin gets the same treatment (BOM).
-    if (std::optional<SourceFile> in = load::read_file("/dev/stdin", run.diagnostics)) {
-      check_source(run, std::make_unique<SourceFile>(kStdinName, in->text()), discover::Origin::named);
+    FileOutcome outcome;
+    if (std::optional<SourceFile> in = load::read_file("/dev/stdin", outcome.diagnostics)) {
+      outcome.source = std::make_unique<SourceFile>(kStdinName, in->text());
+      check_source(outcome, discover::Origin::named);
     }
+    merge(run, outcome);
   }
-  for (const discover::Candidate& candidate : files.yaml) {
-    std::optional<SourceFile> source = load::read_file(candidate.path, run.diagnostics);
-    if (!source) continue;
-    check_source(run, std::make_unique<SourceFile>(std::move(*source)), candidate.origin);
-  }
+  for (FileOutcome& outcome : process_all(files.yaml)) merge(run, outcome);
   run.nothing_read = run.files_checked == 0 && run.diagnostics.has_errors();
   return run;
 }

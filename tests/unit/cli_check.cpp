@@ -104,3 +104,10 @@ TEST_CASE("every code has a page for rbc explain, and rbc checks lists it", "[cl
   }
   CHECK(run_rbc("explain nope/nope 2>/dev/null").status == 2);
 }
+
+TEST_CASE("output is byte-identical from run to run (files are loaded in parallel)", "[cli]") {
+  const std::string args = "check --format json " + std::string(RBC_SOURCE_DIR) + "/samples " + data_path("cli");
+  const auto first = run_rbc(args);
+  REQUIRE(first.out.size() > 100);
+  for (int i = 0; i < 5; ++i) CHECK(run_rbc(args).out == first.out);
+}
