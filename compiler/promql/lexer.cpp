@@ -142,7 +142,9 @@ Token Lexer::next() {
   return brace_open_ ? lex_inside_braces() : lex_statements();
 }
 
-Token Lexer::lex_statements() {
+// Skips comments and whitespace between tokens (both may appear anywhere a
+// token may start) and returns the first rune of the next token, consumed.
+std::int64_t Lexer::next_significant_rune() {
   for (;;) {
     if (pos_ < in_.size() && in_[pos_] == '#') {
       pos_ += match_length<g::comment>(in_.substr(pos_));
@@ -150,138 +152,128 @@ Token Lexer::lex_statements() {
       continue;
     }
     const std::int64_t r = next_rune();
-    if (is_space(r)) {
-      pos_ += match_length<g::spaces>(in_.substr(pos_));
-      start_ = pos_;
-      continue;
-    }
-    switch (r) {
-      case kEof:
-        if (paren_depth_ != 0) return error("unclosed left parenthesis");
-        if (bracket_open_) return error("unclosed left bracket");
-        done_ = true;
-        return emit(Tok::Eof);
-      case ',': return emit(Tok::Comma);
-      case '*': return emit(Tok::Mul);
-      case '/': return emit(Tok::Div);
-      case '%': return emit(Tok::Mod);
-      case '+': return emit(Tok::Add);
-      case '-': return emit(Tok::Sub);
-      case '^': return emit(Tok::Pow);
-      case '@': return emit(Tok::At);
-      case '=': {
-        const std::int64_t t = peek_rune();
-        if (t == '=') {
-          next_rune();
-          return emit(Tok::Eqlc);
-        }
-        if (t == '~') return error("unexpected character after '=': " + gotext::quote_rune(t));
-        return emit(Tok::Eql);
-      }
-      case '!': {
-        const std::int64_t t = next_rune();
-        if (t == '=') return emit(Tok::Neq);
-        return error("unexpected character after '!': " + gotext::quote_rune(t));
-      }
-      case '<':
-        if (peek_rune() == '=') {
-          next_rune();
-          return emit(Tok::Lte);
-        }
-        return emit(Tok::Lss);
-      case '>':
-        if (peek_rune() == '=') {
-          next_rune();
-          return emit(Tok::Gte);
-        }
-        return emit(Tok::Gtr);
-      case '"':
-      case '\'': return lex_string(static_cast<char>(r));
-      case '`': return lex_raw_string();
-      case '(':
-        ++paren_depth_;
-        return emit(Tok::LeftParen);
-      case ')': {
-        Token t = emit(Tok::RightParen);
-        if (--paren_depth_ < 0) return error("unexpected right parenthesis " + gotext::quote_rune(r));
-        return t;
-      }
-      case '{':
-        brace_open_ = true;
-        return emit(Tok::LeftBrace);
-      case '[': {
-        if (bracket_open_) return error("unexpected left bracket " + gotext::quote_rune(r));
-        got_colon_ = false;
-        Token t = emit(Tok::LeftBracket);
-        pos_ += match_length<g::spaces>(in_.substr(pos_));
-        start_ = pos_;
-        bracket_open_ = true;
-        want_duration_ = true;
-        return t;
-      }
-      case ']':
-        if (!bracket_open_) return error("unexpected right bracket " + gotext::quote_rune(r));
-        bracket_open_ = false;
-        return emit(Tok::RightBracket);
-      default: break;
-    }
-    if (is_digit(r) || (r == '.' && is_digit(peek_rune()))) {
-      backup();
-      return lex_number_or_duration();
-    }
-    if (is_alpha(r) || r == ':') {
-      if (!bracket_open_) {
-        backup();
-        return lex_word();
-      }
-      // Prometheus 2.42 lexes any letter inside brackets as the subquery colon.
-      if (got_colon_) return error("unexpected colon " + gotext::quote_rune(r));
-      got_colon_ = true;
-      return emit(Tok::Colon);
-    }
-    return error("unexpected character: " + gotext::quote_rune(r));
+    if (!is_space(r)) return r;
+    pos_ += match_length<g::spaces>(in_.substr(pos_));
+    start_ = pos_;
   }
 }
 
-Token Lexer::lex_inside_braces() {
-  for (;;) {
-    if (pos_ < in_.size() && in_[pos_] == '#') {
-      pos_ += match_length<g::comment>(in_.substr(pos_));
-      start_ = pos_;
-      continue;
+Token Lexer::lex_statements() {
+  const std::int64_t r = next_significant_rune();
+  switch (r) {
+    case kEof:
+      if (paren_depth_ != 0) return error("unclosed left parenthesis");
+      if (bracket_open_) return error("unclosed left bracket");
+      done_ = true;
+      return emit(Tok::Eof);
+    case ',': return emit(Tok::Comma);
+    case '*': return emit(Tok::Mul);
+    case '/': return emit(Tok::Div);
+    case '%': return emit(Tok::Mod);
+    case '+': return emit(Tok::Add);
+    case '-': return emit(Tok::Sub);
+    case '^': return emit(Tok::Pow);
+    case '@': return emit(Tok::At);
+    case '=': {
+      const std::int64_t t = peek_rune();
+      if (t == '=') {
+        next_rune();
+        return emit(Tok::Eqlc);
+      }
+      if (t == '~') return error("unexpected character after '=': " + gotext::quote_rune(t));
+      return emit(Tok::Eql);
     }
-    const std::int64_t r = next_rune();
-    if (is_space(r)) {
+    case '!': {
+      const std::int64_t t = next_rune();
+      if (t == '=') return emit(Tok::Neq);
+      return error("unexpected character after '!': " + gotext::quote_rune(t));
+    }
+    case '<':
+      if (peek_rune() == '=') {
+        next_rune();
+        return emit(Tok::Lte);
+      }
+      return emit(Tok::Lss);
+    case '>':
+      if (peek_rune() == '=') {
+        next_rune();
+        return emit(Tok::Gte);
+      }
+      return emit(Tok::Gtr);
+    case '"':
+    case '\'': return lex_string(static_cast<char>(r));
+    case '`': return lex_raw_string();
+    case '(':
+      ++paren_depth_;
+      return emit(Tok::LeftParen);
+    case ')': {
+      Token t = emit(Tok::RightParen);
+      if (--paren_depth_ < 0) return error("unexpected right parenthesis " + gotext::quote_rune(r));
+      return t;
+    }
+    case '{':
+      brace_open_ = true;
+      return emit(Tok::LeftBrace);
+    case '[': {
+      if (bracket_open_) return error("unexpected left bracket " + gotext::quote_rune(r));
+      got_colon_ = false;
+      Token t = emit(Tok::LeftBracket);
       pos_ += match_length<g::spaces>(in_.substr(pos_));
       start_ = pos_;
-      continue;
+      bracket_open_ = true;
+      want_duration_ = true;
+      return t;
     }
-    if (is_alpha(r)) {
+    case ']':
+      if (!bracket_open_) return error("unexpected right bracket " + gotext::quote_rune(r));
+      bracket_open_ = false;
+      return emit(Tok::RightBracket);
+    default: break;
+  }
+  if (is_digit(r) || (r == '.' && is_digit(peek_rune()))) {
+    backup();
+    return lex_number_or_duration();
+  }
+  if (is_alpha(r) || r == ':') {
+    if (!bracket_open_) {
       backup();
-      return lex_label_word();
+      return lex_word();
     }
-    switch (r) {
-      case kEof: return error("unexpected end of input inside braces");
-      case ',': return emit(Tok::Comma);
-      case '"':
-      case '\'': return lex_string(static_cast<char>(r));
-      case '`': return lex_raw_string();
-      case '=':
-        if (next_rune() == '~') return emit(Tok::EqlRegex);
-        backup();
-        return emit(Tok::Eql);
-      case '!': {
-        const std::int64_t nr = next_rune();
-        if (nr == '~') return emit(Tok::NeqRegex);
-        if (nr == '=') return emit(Tok::Neq);
-        return error("unexpected character after '!' inside braces: " + gotext::quote_rune(nr));
-      }
-      case '{': return error("unexpected left brace " + gotext::quote_rune(r));
-      case '}':
-        brace_open_ = false;
-        return emit(Tok::RightBrace);
-      default: return error("unexpected character inside braces: " + gotext::quote_rune(r));
+    // Prometheus 2.42 lexes any letter inside brackets as the subquery colon.
+    if (got_colon_) return error("unexpected colon " + gotext::quote_rune(r));
+    got_colon_ = true;
+    return emit(Tok::Colon);
+  }
+  return error("unexpected character: " + gotext::quote_rune(r));
+}
+
+Token Lexer::lex_inside_braces() {
+  const std::int64_t r = next_significant_rune();
+  if (is_alpha(r)) {
+    backup();
+    return lex_label_word();
+  }
+  switch (r) {
+    case kEof: return error("unexpected end of input inside braces");
+    case ',': return emit(Tok::Comma);
+    case '"':
+    case '\'': return lex_string(static_cast<char>(r));
+    case '`': return lex_raw_string();
+    case '=':
+      if (next_rune() == '~') return emit(Tok::EqlRegex);
+      backup();
+      return emit(Tok::Eql);
+    case '!': {
+      const std::int64_t nr = next_rune();
+      if (nr == '~') return emit(Tok::NeqRegex);
+      if (nr == '=') return emit(Tok::Neq);
+      return error("unexpected character after '!' inside braces: " + gotext::quote_rune(nr));
     }
+    case '{': return error("unexpected left brace " + gotext::quote_rune(r));
+    case '}':
+      brace_open_ = false;
+      return emit(Tok::RightBrace);
+    default: return error("unexpected character inside braces: " + gotext::quote_rune(r));
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,7 @@ class Lexer {
   const std::string& error_message() const { return error_; }
 
  private:
+  std::int64_t next_significant_rune();
   Token lex_statements();
   Token lex_inside_braces();
   Token lex_duration();
