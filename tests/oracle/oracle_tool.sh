@@ -39,3 +39,21 @@ start_prometheus() {
   cat "$dir/server.log" >&2 || true
   return 1
 }
+
+# Sets $tmp to a scratch folder that is removed on exit, and stops the
+# Prometheus server whose pid a script stores in $server_pid, even when the
+# script is interrupted.
+make_scratch_dir() {
+  tmp=$(mktemp -d)
+  server_pid=""
+  trap cleanup_scratch_dir EXIT
+  trap 'exit 130' INT TERM
+}
+
+cleanup_scratch_dir() {
+  if [[ -n ${server_pid:-} ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "${tmp:-}"
+}

@@ -13,18 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 out=$repo/tests/data/oracle/go_printable_ranges.tsv
 
-tmp=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n $server_pid ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 source "$here/oracle_tool.sh"
+make_scratch_dir
 
 # Rule r<i> holds code points 512*i .. 512*i+511 (surrogates skipped) as one string literal.
 python3 - "$tmp/rules.yml" <<'PY'

@@ -16,19 +16,8 @@ seed=${1:-4242}
 count=${2:-3000}
 out=$repo/tests/data/oracle/renderings.tsv
 
-tmp=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n $server_pid ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 source "$here/oracle_tool.sh"
+make_scratch_dir
 build_promql_oracle "$tmp"
 
 # 1. generate, 2. keep what promtool accepts (the server refuses the whole file otherwise)
