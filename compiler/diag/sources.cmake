@@ -3,4 +3,5 @@ list(APPEND RBC_SOURCES
   diag/source.cpp
   diag/diagnostic.cpp
   diag/codes.cpp
+  diag/suggest.cpp
 )

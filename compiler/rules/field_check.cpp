@@ -3,25 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include "diag/suggest.hpp"
 #include "rules/yaml_values.hpp"
 
 namespace rbc::rules {
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string_view level_name(FieldLevel level) {
   switch (level) {
@@ -45,14 +31,8 @@ std::string unknown_field_advice(std::string_view field, FieldLevel level,
     return "Prometheus 2.42 rejects it (Cortex/Mimir ruler only): remove it";
   if (level == FieldLevel::top && field == "rule_files")
     return "this looks like a promtool unit-test file: check it with `promtool test rules`";
-  std::string_view best;
-  std::size_t best_distance = 3;
-  for (std::string_view k : known) {
-    const std::size_t d = edit_distance(field, k);
-    if (d < best_distance) best = k, best_distance = d;
-  }
   std::string advice = "Prometheus 2.42 rejects unknown fields: ";
-  if (!best.empty()) return advice + "did you mean \"" + std::string(best) + "\"?";
+  if (const auto best = closest_match(field, known)) return advice + "did you mean \"" + std::string(*best) + "\"?";
   advice += "remove it (known fields:";
   for (std::string_view k : known) advice += " " + std::string(k);
   return advice + ")";

@@ -4,9 +4,12 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "diag/suggest.hpp"
 #include "load/yaml_scalar_map.hpp"
 #include "promql/parse.hpp"
+#include "template/function_set.hpp"
 #include "template/go_template.hpp"
 
 namespace rbc::rules {
@@ -55,6 +58,18 @@ void check_expression(Context& ctx, Rule& rule, bool keep_ast) {
   if (keep_ast) rule.ast = std::move(result.expr);
 }
 
+// "; did you mean "humanize"?" after Go's "function "humanise" not defined".
+std::string function_hint(const gotmpl::TemplateError& err) {
+  if (err.unknown_function.empty()) return "";
+  std::vector<std::string_view> names;
+  for (auto list : {gotmpl::go_builtin_functions(), gotmpl::prometheus_template_functions()})
+    names.insert(names.end(), list.begin(), list.end());
+  if (const auto best = closest_match(err.unknown_function, names))
+    return "; did you mean \"" + std::string(*best) + "\"?";
+  return "; Prometheus 2.42 templates know Go's builtins and its own functions (humanize, "
+         "humanizeDuration, query, label, value, …)";
+}
+
 void check_pairs(Context& ctx, const Rule& rule, const std::vector<LabelPair>& pairs, bool labels) {
   const std::string what = labels ? "label" : "annotation";
   for (const LabelPair& p : pairs) {
@@ -76,7 +91,7 @@ void check_pairs(Context& ctx, const Rule& rule, const std::vector<LabelPair>& p
     if (p.value.value.find("{{") == std::string_view::npos) continue;
     if (const auto err = gotmpl::check_syntax(p.value.value)) {
       ctx.report("rule/template", value_span(ctx.tree(), p.value, err->offset),
-                 what + " \"" + name + "\": " + err->message);
+                 what + " \"" + name + "\": " + err->message + function_hint(*err));
     }
   }
 }

@@ -15,6 +15,8 @@ struct TemplateError {
   // The line Go puts into its message ("template: NAME:LINE: ..."); usually
   // the line of `offset`, but Go counts from the last token it read.
   std::size_t line = 1;
+  // Set for `function "x" not defined`, so callers can suggest a name.
+  std::string unknown_function;
 };
 
 // Returns the first error, as Go's template parser would, or nothing.

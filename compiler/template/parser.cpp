@@ -141,9 +141,9 @@ class TreeParser {
   }
 
   // --- errors: Go reports the line of the last token read (token[0])
-  [[noreturn]] void errorf(std::size_t pos, std::string message) {
+  [[noreturn]] void errorf(std::size_t pos, std::string message, std::string_view unknown_function = {}) {
     const std::size_t line = s_.line_of(token_[0] != nullptr ? token_[0]->pos : pos);
-    throw ParseFailure{{pos, std::move(message), line}};
+    throw ParseFailure{{pos, std::move(message), line, std::string(unknown_function)}};
   }
   [[noreturn]] void unexpected(const Token& token, std::string_view context) {
     if (token.type == Tok::error) {
@@ -410,7 +410,8 @@ std::optional<OperandNode> TreeParser::term() {
   const Token& t = next_non_space();
   switch (t.type) {
     case Tok::identifier:
-      if (!is_template_function(t.value)) errorf(t.pos, "function " + gotext::quote(t.value) + " not defined");
+      if (!is_template_function(t.value))
+        errorf(t.pos, "function " + gotext::quote(t.value) + " not defined", t.value);
       s_.record(&TemplateRefs::functions, t.value, t.pos);
       return OperandNode{Operand::identifier, t.value, {}, t.pos};
     case Tok::kw_dot: return OperandNode{Operand::dot, ".", {}, t.pos};
