@@ -14,12 +14,14 @@ build_promql_oracle() {
   fi
 }
 
-# Starts "${PROMETHEUS:-prometheus}" with config $1/prometheus.yml and TSDB
-# $1/data on a free 127.0.0.1 port; sets $server_pid and $port. The caller
-# owns stopping it (trap on EXIT).
+# Starts "${PROMETHEUS:-prometheus}" on a free 127.0.0.1 port with the rules
+# in $1/rules.yml (it writes $1/prometheus.yml; TSDB in $1/data); sets
+# $server_pid and $port. The caller owns stopping it (make_scratch_dir).
 start_prometheus() {
   local dir=$1 candidate
   port=""
+  # Only the rules matter; an hourly evaluation keeps the server idle.
+  printf 'global:\n  evaluation_interval: 1h\nrule_files:\n  - %s/rules.yml\n' "$dir" >"$dir/prometheus.yml"
   for _ in $(seq 1 20); do
     candidate=$((20000 + RANDOM % 40000))
     if (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then continue; fi  # taken

@@ -28,12 +28,6 @@ with open(sys.argv[1], "w") as f:
         body = "".join("\\U%08x" % c for c in cps)
         f.write("  - record: r%d\n    expr: '\"%s\"'\n" % (block, body))
 PY
-cat >"$tmp/prometheus.yml" <<YAML
-global:
-  evaluation_interval: 1h
-rule_files:
-  - $tmp/rules.yml
-YAML
 start_prometheus "$tmp"
 curl -sf "http://127.0.0.1:$port/api/v1/rules" >"$tmp/rules.json"
 

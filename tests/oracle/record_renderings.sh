@@ -26,12 +26,6 @@ build_promql_oracle "$tmp"
 awk -F'\t' '$2 == "OK" && !seen[$1]++ { print $1 }' "$tmp/checked.tsv" >"$tmp/valid.txt"
 echo "record_renderings: $(wc -l <"$tmp/valid.txt") of $count generated expressions accepted by promtool" >&2
 "$oracle" rules <"$tmp/valid.txt" >"$tmp/rules.yml"
-cat >"$tmp/prometheus.yml" <<YAML
-global:
-  evaluation_interval: 1h
-rule_files:
-  - $tmp/rules.yml
-YAML
 
 # 3. start a private server on a free loopback port
 start_prometheus "$tmp"
