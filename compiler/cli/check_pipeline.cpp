@@ -18,7 +18,7 @@ constexpr const char* kStdinName = "<stdin>";
 // (in parallel) and merged in input order, so output stays deterministic.
 struct FileOutcome {
   std::unique_ptr<SourceFile> source;
-  std::optional<rules::LoadedFile> loaded;
+  bool checked = false;  // loaded as a rule file (not skipped, readable)
   Diagnostics diagnostics;
   std::string skipped;  // why a found file was not checked
 };
@@ -48,7 +48,8 @@ void check_source(FileOutcome& outcome, discover::Origin origin) {
     }
   }
   // `check` needs verdicts only; the ASTs would cost most of the memory.
-  outcome.loaded = rules::load_rule_file(source, outcome.diagnostics, {.keep_ast = false});
+  rules::load_rule_file(source, outcome.diagnostics, {.keep_ast = false});
+  outcome.checked = true;
 }
 
 FileOutcome process(const discover::Candidate& candidate) {
@@ -78,8 +79,7 @@ std::vector<FileOutcome> process_all(const std::vector<discover::Candidate>& can
 void merge(CheckRun& run, FileOutcome& outcome) {
   for (Diagnostic& d : outcome.diagnostics.items()) run.diagnostics.add(std::move(d));
   if (!outcome.skipped.empty()) run.skipped.push_back(std::move(outcome.skipped));
-  if (!outcome.loaded) return;
-  run.rule_files.push_back(std::move(*outcome.loaded));
+  if (!outcome.checked) return;
   ++run.files_checked;
   const std::string path = outcome.source->path();
   run.sources.insert_or_assign(path, std::move(outcome.source));

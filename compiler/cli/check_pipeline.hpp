@@ -1,4 +1,5 @@
 // The `check` pipeline: discover -> read -> load and validate rule files.
+// Only the findings leave it; the rule models are dropped once validated.
 #pragma once
 
 #include <map>
@@ -8,7 +9,6 @@
 
 #include "diag/diagnostic.hpp"
 #include "diag/source.hpp"
-#include "rules/model.hpp"
 
 namespace rbc::cli {
 
@@ -18,9 +18,8 @@ struct CheckRequest {
 
 struct CheckRun {
   Diagnostics diagnostics;
-  // Sources are heap-allocated so the loaded models can point into them.
+  // Kept for the text report, which quotes the offending lines.
   std::map<std::string, std::unique_ptr<SourceFile>, std::less<>> sources;
-  std::vector<rules::LoadedFile> rule_files;
   std::vector<std::string> skipped;  // YAML files found that are not rule files, with why
   std::size_t files_checked = 0;
   bool nothing_read = false;  // every named path failed: exit status 2
