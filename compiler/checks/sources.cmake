@@ -1,0 +1,3 @@
+# checks stage sources (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

@@ -1,0 +1,60 @@
+// rbc.yaml: the optional project configuration (JSON Schema in
+// schemas/rbc.schema.json). Every field has a default, so a repository
+// without rbc.yaml gets the documented behaviour.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "diag/source.hpp"
+
+namespace rbc::config {
+
+// Canonical severity label value -> words a runbook may use for it.
+struct SeverityLevel {
+  std::string value;               // "critical"
+  std::vector<std::string> words;  // "Critical", "crit", "P1", "SEV1", "page"
+};
+
+struct UrlMapping {
+  std::string prefix;  // "https://github.com/org/runbooks/blob/main/"
+  std::string folder;  // "runbooks/", relative to the rbc.yaml folder (made absolute on load)
+};
+
+struct CodeSetting {
+  std::optional<bool> enabled;
+  std::optional<Severity> severity;
+};
+
+struct Config {
+  std::string path;  // the rbc.yaml read ("" when defaults)
+  std::string root;  // folder of rbc.yaml, or the checked folder
+  std::string severity_label = "severity";
+  std::vector<std::string> runbook_annotations = {"runbook_url", "runbook"};
+  std::vector<SeverityLevel> severities;  // defaults when rbc.yaml has none
+  std::vector<UrlMapping> url_mappings;
+  std::vector<std::string> rule_paths;     // globs relative to root; empty: discover
+  std::vector<std::string> runbook_paths;  // globs relative to root; empty: discover
+  std::map<std::string, CodeSetting, std::less<>> codes;
+};
+
+Config default_config();
+
+// Finds rbc.yaml in `start_dir` or its parents (stopping at a .git folder's
+// parent or the file system root).
+std::optional<std::string> find_config(const std::string& start_dir);
+
+// Reads rbc.yaml; problems become `config/invalid` diagnostics and the
+// defaults stand in for what could not be read.
+Config load_config(const SourceFile& source, Diagnostics& diags);
+
+// Severity words of a runbook field -> canonical label values.
+// "P1 - Critical" -> {critical}; "Warning/Critical" -> {warning, critical};
+// "Warning (can escalate to Critical)" -> {warning}; "Warning (Business)" ->
+// {warning}; nothing recognised -> {}.
+std::vector<std::string> severity_values(const Config& config, std::string_view text);
+
+}  // namespace rbc::config

@@ -1,0 +1,3 @@
+# config stage sources (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

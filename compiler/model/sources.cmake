@@ -1,0 +1,3 @@
+# model stage sources (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

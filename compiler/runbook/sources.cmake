@@ -1,0 +1,3 @@
+# runbook stage sources (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

@@ -1,0 +1,3 @@
+# threshold stage sources (relative to compiler/).
+list(APPEND RBC_SOURCES
+)
