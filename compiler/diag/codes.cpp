@@ -9,6 +9,8 @@ namespace {
 
 // One line per code. Keep sorted by code.
 constexpr std::array kCodes{
+    CodeInfo{"config/invalid", Severity::error,
+             "rbc.yaml is not valid: a key is unknown or a value has the wrong type", false},
     CodeInfo{"io/read", Severity::error, "a file or directory could not be read", true},
     CodeInfo{"promql/parse", Severity::error,
              "the expression is not valid PromQL (syntax or type error)", true},

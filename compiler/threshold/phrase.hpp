@@ -33,6 +33,9 @@ struct Comparison {
   // counted noun as written ("messages", "failures").
   std::string unit;
   bool of_max = false;  // "90% of max", "95% of maxmemory"
+  // A severity word the phrase ties to this comparison ("critical at 95%"),
+  // lower-case as written; empty when none.
+  std::string severity_word;
   Range text;           // the comparison, with its own duration/window if they follow it
 };
 
