@@ -1,3 +1,5 @@
 # runbook stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
+  runbook/slug.cpp
+  runbook/slug_tables.cpp
 )
