@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 namespace rbc {
 namespace {
 
-// One line per code. Keep sorted by code.
+// Codes of the loading stages, one line each, sorted. The checks over the
+// project model register theirs in checks/checks.def.
 constexpr std::array kCodes{
     CodeInfo{"config/invalid", Severity::error,
              "rbc.yaml is not valid: a key is unknown or a value has the wrong type", false},
@@ -25,12 +27,22 @@ constexpr std::array kCodes{
 
 }  // namespace
 
-std::span<const CodeInfo> all_codes() { return kCodes; }
+std::span<const CodeInfo> all_codes() {
+  static const std::vector<CodeInfo> codes = [] {
+    std::vector<CodeInfo> out(kCodes.begin(), kCodes.end());
+    for (const CodeInfo& info : registered_check_codes()) out.push_back(info);
+    std::sort(out.begin(), out.end(),
+              [](const CodeInfo& a, const CodeInfo& b) { return a.code < b.code; });
+    return out;
+  }();
+  return codes;
+}
 
 const CodeInfo* find_code(std::string_view code) {
-  auto it = std::find_if(kCodes.begin(), kCodes.end(),
+  const std::span<const CodeInfo> codes = all_codes();
+  auto it = std::find_if(codes.begin(), codes.end(),
                          [&](const CodeInfo& info) { return info.code == code; });
-  return it == kCodes.end() ? nullptr : &*it;
+  return it == codes.end() ? nullptr : &*it;
 }
 
 std::string doc_page_path(std::string_view code) {

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 
@@ -17,7 +18,10 @@ struct CodeInfo {
   bool promtool_parity;
 };
 
+// Every code: the loading stages' and the registered checks', sorted.
 std::span<const CodeInfo> all_codes();
+// The checks' codes; defined by the checks stage (checks/registry.cpp).
+std::vector<CodeInfo> registered_check_codes();
 const CodeInfo* find_code(std::string_view code);
 // "rule/schema" -> "docs/checks/rule-schema.md" (relative to the source tree).
 std::string doc_page_path(std::string_view code);

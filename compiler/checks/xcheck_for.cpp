@@ -1,0 +1,64 @@
+// xcheck/for: the documented duration differs from the rule's `for:`, or a
+// documented window differs from the ranges the expression looks over.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "checks/check.hpp"
+#include "checks/queries.hpp"
+
+namespace rbc::checks {
+namespace {
+
+std::string rule_for_text(const model::RuleInfo& rule) {
+  return rule.for_text ? rule.for_text->value : std::string("0s (no for:)");
+}
+
+void check_for(const model::Project& project, const model::Binding& binding,
+               const model::SectionInfo& section, Reporter& reporter) {
+  const model::RuleInfo& rule = project.rules[binding.rule];
+  if (!section.for_duration || section.for_duration->ms == rule.for_ms) return;
+  const model::DocDuration& doc = *section.for_duration;
+  const std::string& file = project.runbooks[binding.runbook].path;
+  const Span at = rule.for_text ? rule.for_text->span : rule.name.span;
+  reporter.report(rule, at,
+                  fmt::format("runbook says for {} ('{}', {}), rule has for: {}",
+                              threshold::format_duration(doc.ms), doc.text, where(file, doc.span),
+                              rule_for_text(rule)))
+      .notes.push_back({file, doc.span, "duration documented here"});
+}
+
+void check_window(const model::Project& project, const model::Binding& binding,
+                  const model::SectionInfo& section, Reporter& reporter) {
+  const model::RuleInfo& rule = project.rules[binding.rule];
+  if (!section.window || rule.ranges.empty()) return;
+  const model::DocDuration& doc = *section.window;
+  const auto same = [&](const model::RuleRange& r) { return r.ms == doc.ms; };
+  if (std::any_of(rule.ranges.begin(), rule.ranges.end(), same)) return;
+  const std::string& file = project.runbooks[binding.runbook].path;
+  const model::RuleRange& first = rule.ranges.front();
+  reporter.report(rule, first.span,
+                  fmt::format("runbook says the window is {} ('{}', {}), the expression looks over [{}]",
+                              threshold::format_duration(doc.ms), doc.text, where(file, doc.span),
+                              threshold::format_duration(first.ms)))
+      .notes.push_back({file, doc.span, "window documented here"});
+}
+
+void run(const model::Project& project, Reporter& reporter) {
+  for (const model::Binding& binding : project.bindings) {
+    const model::SectionInfo* section = bound_section(project, binding);
+    if (!section) continue;
+    check_for(project, binding, *section, reporter);
+    check_window(project, binding, *section, reporter);
+  }
+}
+
+}  // namespace
+
+extern const Check xcheck_for;
+const Check xcheck_for{
+    {"xcheck/for", Severity::error,
+     "an alert's for: duration or range window differs from what its runbook documents", false},
+    run};
+
+}  // namespace rbc::checks

@@ -1,0 +1,65 @@
+#include "model/describe_runbook.hpp"
+
+#include <algorithm>
+
+namespace rbc::model {
+namespace {
+
+// Span of field.text[range] in the file.
+Span field_span(const runbook::Field& field, const SourceFile& source, threshold::Range range) {
+  if (field.offsets.empty() || range.begin >= field.offsets.size()) return field.span;
+  const std::size_t last = std::min(range.end, field.offsets.size()) - 1;
+  const std::size_t begin = field.offsets[range.begin];
+  const std::size_t end = std::max(begin, field.offsets[last]) + 1;
+  return {source.position_at(begin), source.position_at(end)};
+}
+
+std::string field_text(const runbook::Field& field, threshold::Range range) {
+  if (range.begin >= field.text.size()) return {};
+  return field.text.substr(range.begin, std::min(range.end, field.text.size()) - range.begin);
+}
+
+DocDuration duration(const runbook::Field& field, const SourceFile& source, std::int64_t ms,
+                     threshold::Range range) {
+  return {ms, field_text(field, range), field_span(field, source, range)};
+}
+
+void read_condition(SectionInfo& info, const runbook::Field& field, const SourceFile& source) {
+  const threshold::Phrase phrase = threshold::parse_phrase(field.text);
+  for (const threshold::Comparison& c : phrase.comparisons)
+    info.thresholds.push_back({c, field_text(field, c.text), field_span(field, source, c.text)});
+  if (phrase.for_ms && !info.for_duration)
+    info.for_duration = duration(field, source, *phrase.for_ms, phrase.for_text);
+  if (phrase.window_ms && !info.window)
+    info.window = duration(field, source, *phrase.window_ms, phrase.window_text);
+}
+
+SectionInfo describe_section(runbook::Section section, const SourceFile& source,
+                             const config::Config& config) {
+  SectionInfo info;
+  if (!section.severity.empty()) {
+    const runbook::Field& severity = section.severity.front();
+    info.severity_text = severity.text;
+    info.severity_values = config::severity_values(config, severity.text);
+    info.severity_span = severity.span;
+  }
+  for (const runbook::Field& field : section.conditions) read_condition(info, field, source);
+  info.section = std::move(section);
+  return info;
+}
+
+}  // namespace
+
+RunbookInfo describe_runbook(runbook::RunbookFile file, const SourceFile& source,
+                             const config::Config& config) {
+  RunbookInfo info;
+  info.path = std::move(file.path);
+  info.title = std::move(file.title);
+  info.anchors = std::move(file.anchors);
+  info.links = std::move(file.links);
+  for (runbook::Section& section : file.sections)
+    info.sections.push_back(describe_section(std::move(section), source, config));
+  return info;
+}
+
+}  // namespace rbc::model

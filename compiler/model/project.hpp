@@ -1,0 +1,116 @@
+// Everything rbc knows about a repository once its files are read: the
+// rules, the runbooks and what they document, and which runbook section
+// each alert is bound to. Checks read it; nothing here decides what is
+// wrong.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "diag/source.hpp"
+#include "model/expr_facts.hpp"
+#include "model/link_resolve.hpp"
+#include "runbook/model.hpp"
+#include "threshold/phrase.hpp"
+
+namespace rbc::model {
+
+// A string from a rule file and where it is written.
+struct Located {
+  std::string value;
+  Span span;
+};
+
+struct RuleComparison {
+  ExprComparison comparison;
+  Span span;  // in the rule file
+};
+
+struct RuleRange {
+  std::int64_t ms = 0;
+  Span span;
+};
+
+struct RuleInfo {
+  bool alerting = true;
+  std::string file;
+  std::string group;
+  Located name;
+  Located expr;
+  bool expr_ok = false;  // the expression parsed
+  std::optional<Located> for_text;
+  std::int64_t for_ms = 0;
+  std::optional<Located> severity;  // the configured severity label
+  std::vector<std::pair<Located, Located>> labels;
+  std::vector<std::pair<Located, Located>> annotations;
+  std::vector<RuleComparison> comparisons;
+  std::vector<RuleRange> ranges;
+  Span span;  // the whole rule
+};
+
+// A documented comparison, placed in the runbook.
+struct DocThreshold {
+  threshold::Comparison comparison;
+  std::string text;  // the phrase as written
+  Span span;
+};
+
+struct DocDuration {
+  std::int64_t ms = 0;
+  std::string text;
+  Span span;
+};
+
+struct SectionInfo {
+  runbook::Section section;
+  std::string severity_text;                 // first severity field, as written
+  std::vector<std::string> severity_values;  // canonical values it maps to
+  Span severity_span;
+  std::vector<DocThreshold> thresholds;
+  std::optional<DocDuration> for_duration;
+  std::optional<DocDuration> window;
+};
+
+struct RunbookInfo {
+  std::string path;
+  std::string title;
+  std::vector<std::string> anchors;
+  std::vector<runbook::Link> links;
+  std::vector<SectionInfo> sections;
+};
+
+enum class BindingKind { link, name_exact, name_case_insensitive, name_words };
+const char* binding_kind_text(BindingKind kind);
+
+// A rule's runbook link annotation and what it resolved to.
+struct RuleLink {
+  std::size_t rule = 0;  // index into Project::rules
+  Located annotation;    // the annotation value
+  std::string key;       // "runbook_url"
+  LinkResolution resolution;
+};
+
+// An alerting rule bound to the runbook section that documents it.
+struct Binding {
+  std::size_t rule = 0;
+  std::size_t runbook = 0;
+  std::size_t section = 0;  // index into RunbookInfo::sections; npos: the whole file
+  BindingKind kind = BindingKind::name_exact;
+};
+inline constexpr std::size_t kWholeFile = static_cast<std::size_t>(-1);
+
+struct Project {
+  config::Config config;
+  std::vector<RuleInfo> rules;
+  std::vector<RunbookInfo> runbooks;
+  std::vector<RuleLink> links;
+  std::vector<Binding> bindings;
+  // Runbooks were checked (given, found, or named by rbc.yaml): missing
+  // runbooks are errors, not warnings.
+  bool runbooks_expected = false;
+};
+
+}  // namespace rbc::model
