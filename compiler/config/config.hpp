@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -56,5 +57,25 @@ Config load_config(const SourceFile& source, Diagnostics& diags);
 // "Warning (can escalate to Critical)" -> {warning}; "Warning (Business)" ->
 // {warning}; nothing recognised -> {}.
 std::vector<std::string> severity_values(const Config& config, std::string_view text);
+
+// --- additions (see docs/configuration.md) ---
+
+// The file name find_config looks for.
+inline constexpr std::string_view kConfigFileName = "rbc.yaml";
+
+// The built-in severity vocabulary (critical, warning, info).
+std::vector<SeverityLevel> default_severities();
+
+// Glob match of a '/'-separated relative path: `*` and `?` stay within one
+// path segment, `**` crosses segments (`a/**/b` also matches `a/b`),
+// `[abc]`/`[a-z]`/`[!a]` are character classes. The whole path must match.
+bool matches_glob(std::string_view pattern, std::string_view path);
+
+// True when `path` (relative to the config root, '/'-separated) is selected
+// by one of `specs` (`rules:`/`runbooks:` entries): the glob matches the
+// path itself or one of its parent folders, so `rules` selects everything
+// under rules/. A leading "./" in a spec or the path is ignored. Empty
+// `specs` select nothing (the caller discovers files instead).
+bool path_selected(const std::vector<std::string>& specs, std::string_view path);
 
 }  // namespace rbc::config

@@ -1,3 +1,9 @@
 # config stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
+  config/config.cpp
+  config/glob.cpp
+  config/load.cpp
+  config/load_sections.cpp
+  config/read_yaml.cpp
+  config/severity_words.cpp
 )

@@ -1,0 +1,18 @@
+// Readers of the structured rbc.yaml keys (severities, url_mappings,
+// checks). Internal to the config stage.
+#pragma once
+
+#include "config/config.hpp"
+#include "config/read_yaml.hpp"
+
+namespace rbc::config::detail {
+
+// `severities:` (canonical value -> words). Replaces the defaults when at
+// least one level could be read.
+void read_severities(Reader& in, yaml::NodeId node, Config& config);
+// `url_mappings:` (list of {prefix, path}); folders resolved against config.root.
+void read_url_mappings(Reader& in, yaml::NodeId node, Config& config);
+// `checks:` (code -> off/on/severity or {enabled, severity}).
+void read_checks(Reader& in, yaml::NodeId node, Config& config);
+
+}  // namespace rbc::config::detail
