@@ -2,7 +2,8 @@
 // Lines are raw bytes, decoded as UTF-8 with replacement (TextDecoder), and
 // each line gets the plain slug (no duplicate numbering) on its own output
 // line. With --document, lines are one document's headings in order and get
-// the numbered slugs of one Slugger.
+// the numbered slugs of one Slugger; a line holding only a NUL byte ends a
+// document (the Slugger is reset) and prints nothing.
 // Usage: node slugger.mjs PACKAGE_DIR [--document] < headings
 import { pathToFileURL } from 'node:url'
 import path from 'node:path'
@@ -21,7 +22,9 @@ let start = 0
 for (let i = 0; i <= input.length; i++) {
   if (i < input.length && input[i] !== 0x0a) continue
   if (i === input.length && start === i) break
-  out.push(oneSlug(decoder.decode(input.subarray(start, i))))
+  const line = input.subarray(start, i)
+  if (line.length === 1 && line[0] === 0) slugger.reset()
+  else out.push(oneSlug(decoder.decode(line)))
   start = i + 1
 }
 process.stdout.write(out.map((s) => s + '\n').join(''))
