@@ -15,7 +15,7 @@ constexpr std::string_view kSeverityLabels[] = {
 constexpr std::string_view kConditionLabels[] = {
     "description", "trigger", "triggers", "triggered when", "trigger condition", "symptom",
     "symptoms", "condition", "conditions", "alert condition", "fires when", "fires",
-    "threshold", "thresholds", "expression", "expr", "when", "summary", "for",
+    "threshold", "thresholds", "expression", "expr", "when", "summary", "for", "alert text",
     "duration"};
 
 constexpr std::string_view kAlertLabels[] = {"alert", "alerts", "alert name", "alertname",
@@ -72,7 +72,10 @@ std::vector<LabelledField> line_fields(const PlainText& plain, const SourceFile&
     if (colon < eol && colon - line <= kMaxLabel) {
       const std::string_view label(text.data() + line, colon - line);
       const LabelKind kind = classify_label(label);
-      if (kind != LabelKind::none) {
+      // "`level: error`" is code, not a label.
+      const std::size_t at = plain.offsets[line];
+      const bool in_code = at > 0 && source.text()[at - 1] == '`';
+      if (kind != LabelKind::none && !in_code) {
         Field field = make_field(label, plain, colon + 1, eol, source);
         if (!field.text.empty()) out.push_back({kind, std::move(field)});
       }

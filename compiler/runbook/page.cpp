@@ -46,7 +46,8 @@ struct Candidate {
 
 bool candidate(std::string_view title, const std::string& stem, Candidate& out) {
   NamedHeading nh;
-  if (parse_named_heading(title, nh) && nh.names.size() == 1 && nh.words_begin == 0) {
+  if (parse_named_heading(title, nh) && nh.names.size() == 1 && nh.words_begin == 0 &&
+      (is_camel_name(nh.names[0].name) || equals_ignore_case(nh.names[0].name, stem))) {
     out = {nh.names[0].name, equals_ignore_case(nh.names[0].name, stem), nh.names[0].begin,
            nh.names[0].end};
     return true;
@@ -94,7 +95,12 @@ bool page_name(const Page& page, AlertName& out) {
       return true;
     }
   }
+  // Without front matter saying so, a page about one alert is named by a
+  // CamelCase file name or has the usual Meaning/Impact/... sections.
   const bool template_page = template_headings(page) >= 2;
+  if (!template_page && (!is_camel_name(stem) || stem.find('_') != std::string::npos)) {
+    return false;
+  }
   Candidate c;
   if (const Field* title = fm.find("title"); title && candidate(title->text, stem, c) &&
                                              (c.spells_stem || template_page)) {

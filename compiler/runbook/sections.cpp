@@ -16,7 +16,19 @@ constexpr std::string_view kGenericWords[] = {
     "overview", "meaning", "impact", "diagnosis", "mitigation", "summary", "description",
     "severity", "symptoms", "resolution", "troubleshooting", "introduction", "background",
     "notes", "example", "examples", "usage", "details", "references", "prerequisites", "issue",
-    "problem", "alert", "alerts", "runbook", "contents", "response", "escalation"};
+    "problem", "alert", "alerts", "runbook", "contents", "response", "escalation", "steps",
+    "investigation", "verification", "recovery", "prevention", "rollback", "dashboards",
+    "dashboard", "metrics", "logs", "links", "contact", "contacts", "owner", "owners", "faq",
+    "glossary", "purpose", "scope", "procedure", "procedures", "reference", "tools", "fields",
+    "annotations", "labels", "rules", "alerting",
+    "configuration", "setup", "installation", "monitoring"};
+
+// Words that make a heading a section title, not an alert's name in words
+// ("Alert Description", "Impact Summary").
+constexpr std::string_view kTitleWords[] = {
+    "alert", "alerts", "description", "overview", "summary", "details", "meaning", "impact",
+    "diagnosis", "mitigation", "severity", "symptoms", "definition", "information", "info",
+    "procedure", "procedures", "steps", "notes", "runbook", "runbooks", "issue", "issues"};
 
 // Condition labels strong enough to make a heading in words an alert.
 constexpr std::string_view kTriggerLabels[] = {
@@ -35,6 +47,26 @@ bool contains(const List& list, std::string_view word) {
 
 bool mentions_alert(std::string_view text) {
   return to_lower(text).find("alert") != std::string::npos;
+}
+
+// "The `X` alert fires ...", "Alert `X` ...": the code span is named as an alert.
+bool names_the_alert(std::string_view text, std::size_t at, std::string_view name) {
+  std::string_view after = text.substr(at + name.size());
+  while (!after.empty() && (after.front() == ' ' || after.front() == ':')) after.remove_prefix(1);
+  std::string_view before = text.substr(0, at);
+  while (!before.empty() && (before.back() == ' ' || before.back() == ':')) before.remove_suffix(1);
+  const std::string low_after = to_lower(after.substr(0, 5));
+  const std::string low_before = before.size() >= 5 ? to_lower(before.substr(before.size() - 5)) : "";
+  return low_after == "alert" || low_before == "alert";
+}
+
+// "**Alerts**: https://..." names no alert.
+bool is_url_at(std::string_view text, const NamedHeading& nh) {
+  return text.substr(nh.names.back().end, 3) == "://";
+}
+
+bool mentions_runbook(std::string_view text) {
+  return to_lower(text).find("runbook") != std::string::npos;
 }
 
 Span text_span(const PlainText& plain, std::size_t begin, std::size_t end,
@@ -135,7 +167,7 @@ class HeadingJudge {
     for (const Field& field : fields_.alert) {
       NamedHeading nh;
       PlainText value{field.text, field.offsets};
-      if (!parse_named_heading(field.text, nh) ||
+      if (!parse_named_heading(field.text, nh) || is_url_at(field.text, nh) ||
           !std::all_of(nh.names.begin(), nh.names.end(),
                        [&](const NamePart& p) { return acceptable(p.name); })) {
         fields_.conditions.push_back(field);
@@ -166,13 +198,13 @@ class HeadingJudge {
       if (!acceptable(part.name)) return false;
       const bool camel = is_camel_name(part.name);
       if (!camel) {
-        // A lone word is an alert only with fields and no title after it
+        // A lone word is an alert only with severity or trigger fields and
+        // no title after it
         // ("### Issue: Service Won't Start" is not).
-        if (!has_fields || named_.words_begin != 0) return false;
+        if (!fields_.strong || named_.words_begin != 0) return false;
         continue;
       }
-      if (has_fields || has_condition_word(part.name) || alert_context_ ||
-          heading_has_code(h_.node, part.name)) {
+      if (has_fields || alert_context_ || heading_has_code(h_.node, part.name)) {
         continue;
       }
       if (!template_subsections()) return false;
@@ -187,16 +219,23 @@ class HeadingJudge {
   // "### Instance down" + "The `InstanceDown` alert fires when ...".
   bool names_from_code_span(bool has_fields) {
     if (h_.block + 1 >= page_.blocks.size() || h_.block + 1 >= h_.end_block) return false;
+    if (contains(kGenericWords, h_.text.text) || contains(kTemplateHeadings, h_.text.text)) {
+      return false;
+    }
     cmark_node* para = page_.blocks[h_.block + 1];
     if (kind_of(para) != NodeKind::paragraph) return false;
     const PlainText plain = plain_text(para, page_.source);
-    if (!has_fields && !mentions_alert(plain.text)) return false;
     for (cmark_node* child = cmark_node_first_child(para); child; child = cmark_node_next(child)) {
       if (kind_of(child) != NodeKind::code) continue;
       const char* lit = cmark_node_get_literal(child);
-      if (!lit || !is_camel_name(lit)) continue;
+      // Metric and label names (snake_case) are not alert names.
+      if (!lit || !is_camel_name(lit) || std::string_view(lit).find('_') != std::string_view::npos) {
+        continue;
+      }
       const std::size_t at = plain.text.find(lit);
-      if (at == std::string::npos) continue;
+      if (at == std::string::npos || !(has_fields || names_the_alert(plain.text, at, lit))) continue;
+      // On a page about one alert, its own name in a subsection is a mention.
+      if (!page_.headings.empty() && page_.headings.front().text.text == lit) continue;
       names_.push_back({lit, text_span(plain, at, at + std::string_view(lit).size(), page_.source),
                         NameSource::code_span});
       return true;
@@ -206,10 +245,14 @@ class HeadingJudge {
 
   // "### High Error Rate Alert" -> HighErrorRate, with alert fields only.
   bool names_from_words() {
-    if (!fields_.strong) return false;
+    // The page's title heading is the page's, not an alert's.
+    if (!fields_.strong || (index_ == 0 && h_.level == 1)) return false;
     const std::size_t end = std::min(words_end_, h_.text.text.size());
     const std::string name = name_from_words(std::string_view(h_.text.text).substr(0, end));
     if (name.empty() || !acceptable(name)) return false;
+    for (std::string_view word : camel_words(name)) {
+      if (contains(kTitleWords, word)) return false;
+    }
     names_.push_back({name, text_span(h_.text, 0, end, page_.source), NameSource::words});
     return true;
   }
@@ -228,10 +271,11 @@ class HeadingJudge {
 std::vector<bool> alert_contexts(const Page& page) {
   std::vector<bool> out(page.headings.size(), false);
   std::vector<std::pair<int, bool>> stack;  // level, mentions alerts
+  const bool page_context = mentions_alert(page.title) || mentions_runbook(page.title);
   for (std::size_t i = 0; i < page.headings.size(); ++i) {
     const HeadingEntry& h = page.headings[i];
     while (!stack.empty() && stack.back().first >= h.level) stack.pop_back();
-    out[i] = mentions_alert(page.title) ||
+    out[i] = page_context ||
              std::any_of(stack.begin(), stack.end(), [](const auto& s) { return s.second; });
     stack.emplace_back(h.level, mentions_alert(h.text.text));
   }
