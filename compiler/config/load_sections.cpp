@@ -159,7 +159,7 @@ void read_url_mappings(Reader& in, yaml::NodeId node, Config& config) {
         bad = bad || !prefix;
         if (prefix && prefix->find("://") == std::string::npos) {
           in.error(kv.value, "'url_mappings.prefix' must be a URL (scheme://...), not '" + *prefix + "'");
-          prefix.reset();
+          bad = true;
         }
       } else if (key == "path") {
         path = in.string(kv.value, "'url_mappings.path'");
