@@ -25,6 +25,9 @@ struct ExprComparison {
   // "s", "ms", "B", "ratio", "%", or "" when unknown. `time() - x` is "s".
   std::string unit;
   bool time_since = false;  // `time() - x > N`: the age of a timestamp
+  // `x - time() < N` (a deadline such as a certificate expiry, often
+  // scaled: `(x - time()) / 86400 < 14`): the time left until a timestamp.
+  bool time_until = false;
   std::size_t begin = 0;    // byte offsets of the comparison in the expression text
   std::size_t end = 0;
 };
