@@ -113,7 +113,12 @@ Config load_config(const SourceFile& source, Diagnostics& diags) {
   const yaml::ParseResult parsed = yaml::parse(source);
   if (parsed.error) {
     // A half-read tree would give half a configuration: use the defaults.
-    report_at(source, parsed.error->offset, "rbc.yaml is not valid YAML: " + parsed.error->message, diags);
+    std::string message = "rbc.yaml is not valid YAML: " + parsed.error->message;
+    const Position at = source.position_at(parsed.error->offset);
+    if (source.line_text(at.line).find('\t') != std::string_view::npos) {
+      message += "; YAML does not allow tabs for indentation: use spaces";
+    }
+    report_at(source, parsed.error->offset, std::move(message), diags);
     return config;
   }
   const yaml::Tree& tree = parsed.tree;
