@@ -1,5 +1,5 @@
 // match_threshold and pair_thresholds: a table of documented comparisons
-// against real rule expressions (tests/data/threshold_match/cases.tsv),
+// against real rule expressions (tests/data/expr_facts/threshold_cases.tsv),
 // hand-built comparisons, pairing, and the runbook unit helpers.
 #include <catch2/catch.hpp>
 
@@ -82,7 +82,7 @@ ExprComparison made(promql::Op op, double value, double scale, const std::string
 }  // namespace
 
 TEST_CASE("match_threshold: table of documented and rule comparisons", "[model][threshold_match]") {
-  std::ifstream in(RBC_TEST_DATA "/threshold_match/cases.tsv");
+  std::ifstream in(RBC_TEST_DATA "/expr_facts/threshold_cases.tsv");
   REQUIRE(in);
   std::string line;
   int cases = 0, matches = 0;
