@@ -1,5 +1,9 @@
 # model stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
+  model/link_resolve.cpp
+  model/link_files.cpp
+  model/link_template.cpp
+  model/url.cpp
   model/doc_units.cpp
   model/expr_facts.cpp
   model/expr_units.cpp
