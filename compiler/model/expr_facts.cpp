@@ -2,12 +2,19 @@
 // - Only the top level is read: through parentheses and `and`/`or`, and the
 //   left side of `unless` (its right side is an exclusion: the comparison
 //   there holds when the alert does NOT fire). Comparisons inside function
-//   arguments or aggregations (`count(x > 5) > 3`) are filters of the
-//   query, not the alert's threshold: only `> 3` is reported.
+//   arguments or aggregations under a comparison (`count(x > 5) > 3`) are
+//   filters of the query, not the alert's threshold: only `> 3` is
+//   reported. With no comparison above it, an aggregation (or round(),
+//   label_replace()...) fires exactly when its operand does, so
+//   `min by (job) (x == 0)` reports `== 0`; absent() inverts its operand
+//   and is not entered.
 // - A comparison whose query side is itself a filter (`x > 5 < 10`,
-//   `(x > 5) < 10`) reports both.
-// - Vector-to-vector comparisons (`x > y`) and constant-to-constant ones
-//   are skipped; `absent(x)` compares nothing.
+//   `(x > 5) < 10`) reports both; so does the left side of a comparison
+//   of two queries (`x > 0 >= y` reports `> 0`).
+// - Two queries with a constant factor (`x > 0.9 * y`, `x * 100 > 90 * y`)
+//   compare the ratio x / y: `> 0.9`, unit "ratio" when both sides have
+//   the same unit. Plain `x > y` and constant-to-constant comparisons are
+//   skipped; `absent(x)` compares nothing.
 // - Every walk over the tree is iterative or depth-bounded: a rule
 //   expression may nest 100,000 levels deep.
 #include "model/expr_facts.hpp"
@@ -117,6 +124,36 @@ void describe_query(const Expr* query, ExprComparison& c) {
   c.unit.assign(1, 's');  // not `= "s"`: g++ 12 -Wrestrict false positive
 }
 
+// `x > 0.9 * y` compares the ratio x / y with 0.9; false when neither side
+// is scaled (`x > y` compares no constant).
+bool vector_ratio(const Expr& e, ExprComparison& c) {
+  if (!e.lhs || !e.rhs) return false;
+  Product lhs = flatten_product(*e.lhs);
+  Product rhs = flatten_product(*e.rhs);
+  Op op = e.op;
+  // The unscaled side is the numerator: `0.9 * y < x` is `x / y > 0.9`.
+  if (lhs.scale != 1 && rhs.scale == 1) {
+    std::swap(lhs, rhs);
+    op = mirrored(op);
+  }
+  if (lhs.num.empty() || rhs.num.empty() || lhs.scale == 0) return false;
+  if (lhs.scale == 1 && rhs.scale == 1) return false;
+  c.op = lhs.scale < 0 ? mirrored(op) : op;
+  c.value = rhs.scale / lhs.scale;
+  const std::string unit = unit_of_product(lhs);
+  c.unit = unit == unit_of_product(rhs) ? "ratio" : "";
+  return true;
+}
+
+// At the alert's own level an aggregation, or a function that keeps its
+// operand's samples, fires exactly when its operand is non-empty, so a
+// filter inside is the alert's condition: `min by (x) (y == 0)`. Under a
+// comparison it is not (`count(x > 5) > 3`: only `> 3` is the threshold).
+const Expr* fires_with(const Expr& e) {
+  if (e.kind == Kind::Aggregate) return e.expr;
+  return transparent_operand(e);
+}
+
 void collect_ranges(const Expr& root, std::vector<ExprFacts::Range>& out) {
   std::vector<const Expr*> work{&root};
   while (!work.empty()) {
@@ -178,33 +215,46 @@ bool fold_constant(const Expr& root, double& out) {
 
 ExprFacts analyze_expr(const Expr& root) {
   ExprFacts facts;
-  std::vector<const Expr*> work{&root};
+  // Node, and whether it is the alert's own level (nothing compares its
+  // result: it fires exactly when it is non-empty).
+  std::vector<std::pair<const Expr*, bool>> work{{&root, true}};
   while (!work.empty()) {
-    const Expr* e = work.back();
+    const auto [e, alert_level] = work.back();
     work.pop_back();
     if (!e) continue;
     if (e->kind == Kind::Paren) {
-      work.push_back(e->expr);
+      work.push_back({e->expr, alert_level});
+      continue;
+    }
+    if (alert_level && (e->kind == Kind::Aggregate || e->kind == Kind::Call)) {
+      work.push_back({fires_with(*e), true});
       continue;
     }
     if (e->kind != Kind::Binary) continue;
     if (e->op == Op::And || e->op == Op::Or) {
-      work.push_back(e->rhs);
-      work.push_back(e->lhs);
+      work.push_back({e->rhs, alert_level});
+      work.push_back({e->lhs, alert_level});
       continue;
     }
     if (e->op == Op::Unless) {
-      work.push_back(e->lhs);
+      work.push_back({e->lhs, alert_level});
       continue;
     }
+    if (!promql::is_comparison(e->op)) continue;
     ExprComparison c;
-    const Expr* query = nullptr;
-    if (!split_comparison(*e, query, c.op, c.value)) continue;
     c.begin = e->begin;
     c.end = e->end;
-    describe_query(query, c);
-    facts.comparisons.push_back(std::move(c));
-    if (as_filter(query)) work.push_back(query);
+    const Expr* query = nullptr;
+    if (split_comparison(*e, query, c.op, c.value)) {
+      describe_query(query, c);
+      facts.comparisons.push_back(std::move(c));
+      if (as_filter(query)) work.push_back({query, false});
+      continue;
+    }
+    // Two queries: the result keeps the left side's samples, so filters
+    // there still apply.
+    if (vector_ratio(*e, c)) facts.comparisons.push_back(std::move(c));
+    work.push_back({e->lhs, false});
   }
   std::stable_sort(facts.comparisons.begin(), facts.comparisons.end(),
                    [](const auto& a, const auto& b) {

@@ -169,25 +169,47 @@ Product flatten_product(const Expr& root) {
   return p;
 }
 
-std::string unit_of_metric(std::string_view name) {
+namespace {
+
+std::string unit_of_base_name(std::string_view name) {
   strip_suffix(name, "_total");
   if (ends_with(name, "_bucket") || ends_with(name, "_count")) return "";
   strip_suffix(name, "_sum");
-  static constexpr std::array<std::pair<std::string_view, const char*>, 10> kSuffixes{{
+  static constexpr std::array<std::pair<std::string_view, const char*>, 14> kSuffixes{{
       {"_seconds", "s"},
       {"_milliseconds", "ms"},
       {"_ms", "ms"},
       {"_microseconds", "us"},
       {"_nanoseconds", "ns"},
+      {"_minutes", "min"},
+      {"_hours", "h"},
+      {"_days", "d"},
       {"_bytes", "B"},
       {"_ratio", "ratio"},
       {"_percent", "%"},
       {"_percentage", "%"},
       {"_pct", "%"},
+      {"_seconds_timestamp", "s"},
   }};
   for (const auto& [suffix, unit] : kSuffixes)
     if (ends_with(name, suffix)) return unit;
   return "";
+}
+
+}  // namespace
+
+std::string unit_of_metric(std::string_view name) {
+  std::string unit = unit_of_base_name(name);
+  const auto last_colon = name.rfind(':');
+  if (!unit.empty() || last_colon == std::string_view::npos) return unit;
+  // A recording rule, `level:metric:operations`: the operations may say
+  // "ratio" (`errors:ratio_1h`), else the metric part carries the unit
+  // (`node:node_memory_bytes_total:sum`).
+  const std::string_view operations = name.substr(last_colon + 1);
+  if (operations == "ratio" || operations.substr(0, 6) == "ratio_") return "ratio";
+  const auto first_colon = name.find(':');
+  if (first_colon == last_colon) return "";
+  return unit_of_base_name(name.substr(first_colon + 1, last_colon - first_colon - 1));
 }
 
 std::string unit_of(const Expr& expr, int depth) {

@@ -2,7 +2,7 @@
 // functions around them (Prometheus naming: base units, `_total` counters).
 // Internal to expr_facts.cpp; exposed for its tests.
 //
-// Units: "s", "ms", "us", "ns", "B", "ratio", "%", per-second rates "/s"
+// Units: "s", "ms", "us", "ns", "min", "h", "d", "B", "ratio", "%", per-second rates "/s"
 // (a counted thing) and "B/s", or "" when unknown or a plain count.
 #pragma once
 
