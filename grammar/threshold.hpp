@@ -66,9 +66,11 @@ struct number_word
           kw<RBC_W("five")>, kw<RBC_W("six")>, kw<RBC_W("seven")>, kw<RBC_W("eight")>,
           kw<RBC_W("nine")>, kw<RBC_W("ten")>, kw<RBC_W("twelve")>, kw<RBC_W("once")>,
           kw<RBC_W("twice")>> {};
-// "10k" = 10000; only when the k ends the token.
+// "10k" = 10000, "1M" = 1000000; only when the letter ends the token (upper-case
+// M only: "5m" is five minutes).
 struct kilo : seq<one<'k', 'K'>, word_end> {};
-struct number : sor<seq<decimal, opt<kilo>>, number_word> {};
+struct mega : seq<one<'M'>, word_end> {};
+struct number : sor<seq<decimal, opt<sor<kilo, mega>>>, number_word> {};
 // "5+" in "for 5+ minutes" or "5+ restarts".
 struct plus_mark : one<'+'> {};
 
@@ -162,7 +164,12 @@ struct of_max : seq<kw<RBC_W("of")>, ws1,
                                    kw<RBC_W("allowed")>>, ws1>,
                     max_word> {};
 struct amount : seq<opt<currency>, number, opt<plus_mark>> {};
-struct value : seq<amount, unit_part, value_end, opt<ws1, of_max>> {};
+// Severity words that can qualify a comparison.
+struct severity_name : sor<kw<RBC_W("critical")>, kw<RBC_W("warning")>, kw<RBC_W("warn")>,
+                           kw<RBC_W("info")>, kw<RBC_W("page")>> {};
+// "(critical)" right after a value names its severity.
+struct severity_note : seq<ws, one<'('>, ws, severity_name, ws, one<')'>> {};
+struct value : seq<amount, unit_part, value_end, opt<ws1, of_max>, opt<severity_note>> {};
 
 // ---------------------------------------------------------------------------
 // Comparison operators: symbols first, then words. "over" has its own rule
@@ -177,10 +184,11 @@ struct op_lt_sym : sor<one<'<'>, TAO_PEGTL_STRING("&lt;")> {};
 struct more_than : sor<words2<RBC_W("more"), RBC_W("than")>, words2<RBC_W("greater"), RBC_W("than")>,
                        words2<RBC_W("higher"), RBC_W("than")>, words2<RBC_W("larger"), RBC_W("than")>,
                        words2<RBC_W("bigger"), RBC_W("than")>, words2<RBC_W("longer"), RBC_W("than")>,
-                       words2<RBC_W("slower"), RBC_W("than")>> {};
+                       words2<RBC_W("slower"), RBC_W("than")>, words2<RBC_W("older"), RBC_W("than")>> {};
 struct less_than : sor<words2<RBC_W("less"), RBC_W("than")>, words2<RBC_W("fewer"), RBC_W("than")>,
                        words2<RBC_W("lower"), RBC_W("than")>, words2<RBC_W("smaller"), RBC_W("than")>,
-                       words2<RBC_W("shorter"), RBC_W("than")>> {};
+                       words2<RBC_W("shorter"), RBC_W("than")>, words2<RBC_W("newer"), RBC_W("than")>,
+                       words2<RBC_W("younger"), RBC_W("than")>> {};
 struct negation : sor<kw<RBC_W("not")>, kw<RBC_W("no")>> {};
 // "not more than" = at most; "no less than" = at least.
 struct op_not_above : seq<negation, ws1, sor<more_than, kw<RBC_W("above")>, kw<RBC_W("over")>,
@@ -216,8 +224,6 @@ struct op : seq<opt<motion_verb, ws1>, sor<op_ge, op_le, op_ne, op_eq, op_gt, op
 // ---------------------------------------------------------------------------
 // Severity leads: "critical at 95%", "warning: > 80%", "Alert at 85%". Only
 // after such a word does "at" mean "reaches" (>=).
-struct severity_name : sor<kw<RBC_W("critical")>, kw<RBC_W("warning")>, kw<RBC_W("warn")>,
-                           kw<RBC_W("info")>, kw<RBC_W("page")>> {};
 struct alert_name : sor<kw<RBC_W("alerts")>, kw<RBC_W("alert")>, kw<RBC_W("alerting")>> {};
 struct op_at : kw<RBC_W("at")> {};
 struct severity_lead : seq<sor<severity_name, alert_name>, ws, opt<one<':'>, ws>, sor<op_at, op>> {};

@@ -77,7 +77,12 @@ struct action<g::number_word> {
 template <>
 struct action<g::kilo> {
   template <typename Input>
-  static void apply(const Input&, MatchState& st) { st.number *= 1000; }
+  static void apply(const Input&, MatchState& st) { st.number *= 1e3; }
+};
+template <>
+struct action<g::mega> {
+  template <typename Input>
+  static void apply(const Input&, MatchState& st) { st.number *= 1e6; }
 };
 
 // --- time units
