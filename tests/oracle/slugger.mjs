@@ -23,7 +23,7 @@ for (let i = 0; i <= input.length; i++) {
   if (i < input.length && input[i] !== 0x0a) continue
   if (i === input.length && start === i) break
   const line = input.subarray(start, i)
-  if (line.length === 1 && line[0] === 0) slugger.reset()
+  if (mode === '--document' && line.length === 1 && line[0] === 0) slugger.reset()
   else out.push(oneSlug(decoder.decode(line)))
   start = i + 1
 }
