@@ -293,7 +293,10 @@ std::vector<Section> heading_sections(const Page& page) {
   for (std::size_t k = n; k-- > 0;) {
     const HeadingEntry& h = page.headings[k];
     std::vector<LabelledField> fields = h.fields;
-    for (std::size_t j = k + 1; j < h.end_heading;) {
+    // A page's title heading does not collect the fields of the whole page
+    // (a service page's "## Overview" has a Description too).
+    const bool page_title = k == 0 && h.level == 1;
+    for (std::size_t j = k + 1; !page_title && j < h.end_heading;) {
       if (is_alert[j]) {
         j = page.headings[j].end_heading;
         continue;
