@@ -123,6 +123,9 @@ std::vector<Document> shared_documents() {
     }
   }
   std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  // Repeats and "-1" collisions written on purpose.
+  docs.push_back({"tests/data/slug/tricky_document.md",
+                  rbc::test::atx_headings(rbc::test::read_whole_file(test_data("slug/tricky_document.md")))});
   return docs;
 }
 
