@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
-#include <regex>
+#include <string_view>
+#include <vector>
 
 #include "diag/suggest.hpp"
 #include "model/link_files.hpp"
@@ -64,9 +64,28 @@ std::string_view folder_of(std::string_view file) {
   return slash == 0 ? std::string_view("/") : file.substr(0, slash);
 }
 
-bool is_line_anchor(const std::string& anchor) {
-  static const std::regex line(R"(L\d+(C\d+)?(-L\d+(C\d+)?)?)");
-  return std::regex_match(anchor, line);
+// Consumes `letter` and one or more digits from the front of `s`.
+bool take_number(std::string_view& s, char letter) {
+  if (s.empty() || s.front() != letter) return false;
+  std::size_t n = 1;
+  while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
+  if (n == 1) return false;
+  s.remove_prefix(n);
+  return true;
+}
+
+// GitHub's line anchors: L10, L10C3, L10-L20, L10C3-L20C5.
+bool is_line_anchor(std::string_view anchor) {
+  auto position = [](std::string_view& s) {
+    if (!take_number(s, 'L')) return false;
+    if (!s.empty() && s.front() == 'C') return take_number(s, 'C');
+    return true;
+  };
+  if (!position(anchor)) return false;
+  if (anchor.empty()) return true;
+  if (anchor.front() != '-') return false;
+  anchor.remove_prefix(1);
+  return position(anchor) && anchor.empty();
 }
 
 // Checks `r.anchor` against the anchors of the found, indexed file.

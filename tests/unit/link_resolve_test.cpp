@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <random>
 #include <regex>
 #include <set>
 #include <string>
@@ -111,6 +112,9 @@ TEST_CASE("links: percent-encoding, queries, GitHub anchors, files not read", "[
   CHECK(p.resolve("../runbooks/My%20Runbook.md#caf%C3%A9").status == LinkStatus::resolved);
   CHECK(p.resolve("../runbooks/api.md?plain=1#L10").status == LinkStatus::resolved);
   CHECK(p.resolve("../runbooks/api.md#L10-L20").status == LinkStatus::resolved);
+  CHECK(p.resolve("../runbooks/api.md#L10C3-L20C5").status == LinkStatus::resolved);
+  CHECK(p.resolve("../runbooks/api.md#L").status == LinkStatus::missing_anchor);
+  CHECK(p.resolve("../runbooks/api.md#L10-").status == LinkStatus::missing_anchor);
   CHECK(p.resolve("../runbooks/api.md#user-content-overview").status == LinkStatus::resolved);
   CHECK(p.resolve("../runbooks/api.md#").status == LinkStatus::resolved);
   // On disk but not a runbook rbc read: the file resolves, anchors are unknown.
@@ -171,6 +175,22 @@ TEST_CASE("links: values that are not links", "[links]") {
     CHECK(p.resolve(text).status == LinkStatus::not_a_link);
   }
   CHECK(p.resolve("README.md").status == LinkStatus::missing_file);  // a bare .md name is a link
+}
+
+TEST_CASE("links: hostile values neither crash nor hang", "[links]") {
+  const Project p;
+  const std::vector<std::string> pieces = {"{{", "}}", "[[", "]]", "$labels.", "alertname", "#", "?", "%", "%2",
+                                           "%zz", "/", "../", "./", "https://", "//", ":", "@", ".md", " ", "\xff",
+                                           "L1", "-", "runbooks", "api.md", "\0"};
+  std::mt19937 random(7);
+  for (int i = 0; i < 3000; ++i) {
+    std::string link;
+    for (auto n = random() % 10; n > 0; --n) link += pieces[random() % pieces.size()];
+    (void)p.resolve(link);
+  }
+  const std::string long_link = "../runbooks/api.md#L" + std::string(200000, '1') + std::string(1000, '{');
+  CHECK(p.resolve(long_link).status == LinkStatus::unknown_template);
+  CHECK(p.resolve("../runbooks/api.md#L" + std::string(200000, '1')).status == LinkStatus::resolved);
 }
 
 namespace {
