@@ -59,6 +59,11 @@ Config load_config(const SourceFile& source, Diagnostics& diags);
 std::vector<std::string> severity_values(const Config& config, std::string_view text);
 
 // --- additions (see docs/configuration.md) ---
+// After load_config: `root` is the absolute, normalised folder of rbc.yaml
+// (default_config() leaves it empty for the caller to fill), and every
+// url_mappings folder is absolute and normalised with a trailing '/'.
+// `severities` keeps file order; the defaults' order is critical, warning,
+// info.
 
 // The file name find_config looks for.
 inline constexpr std::string_view kConfigFileName = "rbc.yaml";
