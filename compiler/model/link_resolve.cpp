@@ -116,7 +116,10 @@ std::string target_path(LinkResolution& r, std::string_view base, const LinkCont
     const config::UrlMapping* m = mapping_for(r.url, config);
     if (!m) return {};
     const std::string_view rest = base.size() > m->prefix.size() ? base.substr(m->prefix.size()) : "";
-    return join(m->folder, url::percent_decode(rest));
+    // load_config makes folders absolute; a hand-built Config may not have.
+    const bool relative = !m->folder.starts_with('/') && !config.root.empty();
+    const std::string folder = relative ? join(config.root, m->folder) : m->folder;
+    return join(folder, url::percent_decode(rest));
   }
   const std::string rel = url::percent_decode(base);
   if (rel.empty()) return context.rule_file;  // "#anchor": the same file

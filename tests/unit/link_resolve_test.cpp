@@ -47,7 +47,8 @@ struct Project {
     config.root = root.string();
     config.url_mappings = {{"https://github.com/org/runbooks/blob/main/", path("runbooks/")},
                            {"https://runbooks.example.dev/", path("site/")},
-                           {"https://teams.example.dev/", root.string()}};
+                           {"https://teams.example.dev/", root.string()},
+                           {"https://relative.example.dev/", "runbooks"}};  // relative to root
   }
   ~Project() { fs::remove_all(root); }
   Project(const Project&) = delete;
@@ -135,6 +136,7 @@ TEST_CASE("links: absolute URLs through url_mappings", "[links]") {
   // Without extension: PATH/_index.md (Hugo), with and without the slash.
   CHECK(p.resolve("https://runbooks.example.dev/alerts").status == LinkStatus::resolved);
   CHECK(p.resolve("https://runbooks.example.dev/alerts/#alerts").status == LinkStatus::resolved);
+  CHECK(p.resolve("https://relative.example.dev/api.md#overview").status == LinkStatus::resolved);
   r = p.resolve("https://github.com/org/runbooks/blob/main/gone.md#x");
   CHECK(r.status == LinkStatus::missing_file);
   r = p.resolve("https://User@Wiki.Example.com:8443/x/y#z");
@@ -266,7 +268,9 @@ TEST_CASE("links: every runbook_url of the corpus rule files", "[links][corpus]"
       if (!std::regex_search(line, m, annotation) || !seen.insert(m[1]).second) continue;
       const auto r = c.resolve(m[1]);
       ++counts[r.status];
-      if (std::getenv("RBC_LINKS_DEBUG")) std::fprintf(stderr, "%d %s -> %s [%s]\n", static_cast<int>(r.status), m[1].str().c_str(), r.file.c_str(), r.suggestion.c_str());
+      if (std::getenv("RBC_LINKS_DEBUG"))  // lists every link: status, file, suggestion
+        std::fprintf(stderr, "%d %s -> %s [%s]\n", static_cast<int>(r.status), m[1].str().c_str(),
+                     r.file.c_str(), r.suggestion.c_str());
       // Links into the mapped sites must all be found, exactly or ignoring case.
       if (m[1].str().starts_with("https://runbooks.prometheus-operator.dev/") ||
           m[1].str().starts_with("https://github.com/openshift/runbooks/")) {
