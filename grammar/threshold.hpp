@@ -155,8 +155,7 @@ struct unit_part : sor<seq<ws, measure, opt<ws, measured_rate>>,  // "5%", "10 M
                        pegtl::success> {};
 // A value must end the token: "1.2.3", "10.0.0.1", "2024-01-15", "1-4",
 // "10:30" and "5xx" are not thresholds.
-struct value_end
-    : not_at<sor<word_char, seq<one<'.', ',', '-', '/', ':'>, digit>, one<'/'>>> {};
+struct value_end : not_at<sor<word_char, one<'/'>, seq<one<'.', ',', '-', ':'>, digit>>> {};
 struct max_word : sor<seq<istring<'m', 'a', 'x'>, star<word_char>>, kw<RBC_W("limits")>,
                       kw<RBC_W("limit")>, kw<RBC_W("capacity")>, kw<RBC_W("quota")>> {};
 struct of_max : seq<kw<RBC_W("of")>, ws1,
