@@ -23,6 +23,9 @@ struct ExprComparison {
   double scale = 1;
   // Unit of the query side, from the metric name suffix or the function:
   // "s", "ms", "B", "ratio", "%", or "" when unknown. `time() - x` is "s".
+  // Also "us", "ns", "min", "h", "d" (from `_hours`-like suffixes), and the
+  // per-second rates of rate()/irate()/deriv(): "/s" (a count per second)
+  // and "B/s"; rate() of a seconds counter is "ratio". See expr_units.hpp.
   std::string unit;
   bool time_since = false;  // `time() - x > N`: the age of a timestamp
   // `x - time() < N` (a deadline such as a certificate expiry, often
@@ -35,7 +38,9 @@ struct ExprComparison {
 struct ExprFacts {
   std::vector<ExprComparison> comparisons;
   // Every range in the expression ([5m] selectors and subqueries), in
-  // source order, with their byte offsets.
+  // source order, with their byte offsets. The offsets are those of the
+  // whole node, `x[5m]` or `rate(x[5m])[1h:]` (begin of the selector or
+  // subquery through its closing bracket); source order is by that end.
   struct Range {
     std::int64_t ms = 0;
     std::size_t begin = 0;
