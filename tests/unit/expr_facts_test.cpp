@@ -147,6 +147,20 @@ TEST_CASE("analyze_expr: 100,000-deep expressions do not recurse", "[model][expr
   facts = analyze_text(chain);
   CHECK(facts.comparisons.size() == 20000);
 
+  std::string negations = std::string(depth, '-') + "x_bytes > 5";
+  facts = analyze_text(negations);  // an even number of signs: +x_bytes
+  REQUIRE(facts.comparisons.size() == 1);
+  CHECK(describe(facts.comparisons[0]) == "> 5 B");
+
+  std::string nested_calls;
+  for (int i = 0; i < 20000; ++i) nested_calls += "abs(";
+  nested_calls += "x_seconds" + std::string(20000, ')') + " > 1";
+  CHECK(describe(analyze_text(nested_calls)) == "> 1");  // too deep for a unit
+
+  std::string differences = std::string(depth, '(') + "x_seconds";
+  for (std::size_t i = 0; i < depth; ++i) differences += " - 1)";
+  CHECK(describe(analyze_text(differences + " > 3")) == "> 3");
+
   std::string sums = "x";
   for (int i = 0; i < 20000; ++i) sums += " + x";
   CHECK(describe(analyze_text("abs(" + sums + ") > 2")) == "> 2");
