@@ -41,6 +41,28 @@ void html_anchors(std::string_view html, std::vector<std::string>& out) {
   html_attribute_values(html, "id", out);
 }
 
+// `<a href="...">` in raw HTML, placed by searching its value from the
+// node's first line.
+void html_links(cmark_node* node, std::string_view html, const SourceFile& source,
+                std::vector<Link>& out) {
+  std::vector<std::string> targets;
+  html_attribute_values(html, "href", targets);
+  if (targets.empty()) return;
+  cmark_node* located = node;
+  while (located && !node_span(located).begin.valid()) located = cmark_node_parent(located);
+  std::size_t from = located ? source.offset_of({node_span(located).begin.line, 1}) : 0;
+  for (std::string& target : targets) {
+    Link link{std::move(target), {}};
+    const std::size_t at =
+        link.target.empty() ? std::string::npos : source.text().find(link.target, from);
+    if (at != std::string::npos) {
+      link.span = {source.position_at(at), source.position_at(at + link.target.size())};
+      from = at + link.target.size();
+    }
+    out.push_back(std::move(link));
+  }
+}
+
 // Where a link is written when cmark gives no usable position: the first
 // occurrence of its target in the block's lines.
 Span locate_link(cmark_node* link, const char* url, const SourceFile& source) {
@@ -82,7 +104,10 @@ void collect_anchors_and_links(cmark_node* root, const SourceFile& source, Runbo
       }
       case NodeKind::html_block:
       case NodeKind::html_inline:
-        if (const char* lit = cmark_node_get_literal(node)) html_anchors(lit, file.anchors);
+        if (const char* lit = cmark_node_get_literal(node)) {
+          html_anchors(lit, file.anchors);
+          html_links(node, lit, source, file.links);
+        }
         break;
       case NodeKind::link: {
         const char* url = cmark_node_get_url(node);

@@ -7,6 +7,11 @@ namespace rbc::runbook {
 
 namespace {
 
+template <typename List>
+bool contains(const List& list, std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -99,8 +104,8 @@ bool read_decoration(std::string_view text, std::size_t i, NamedHeading& out) {
 }  // namespace
 
 bool equals_ignore_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  const auto same = [](char x, char y) { return lower(x) == lower(y); };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), same);
 }
 
 std::string to_lower(std::string_view text) {
@@ -137,9 +142,7 @@ bool is_camel_name(std::string_view name) {
 bool has_condition_word(std::string_view name) {
   for (std::string_view word : camel_words(name)) {
     const std::string low = to_lower(word);
-    if (std::find(std::begin(kConditionWords), std::end(kConditionWords), low) != std::end(kConditionWords)) {
-      return true;
-    }
+    if (contains(kConditionWords, low)) return true;
   }
   return false;
 }
@@ -151,7 +154,7 @@ bool is_severity_word(std::string_view word) {
     return true;
   }
   const std::string low = to_lower(word);
-  return std::find(std::begin(kSeverityWords), std::end(kSeverityWords), low) != std::end(kSeverityWords);
+  return contains(kSeverityWords, low);
 }
 
 std::string name_from_words(std::string_view heading) {

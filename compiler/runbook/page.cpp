@@ -63,7 +63,9 @@ bool candidate(std::string_view title, const std::string& stem, Candidate& out) 
 AlertName name_in(const Field& field, const Candidate& c, const SourceFile& source,
                   NameSource how) {
   AlertName name{c.name, field.span, how};
-  if (c.end > c.begin && c.end <= field.offsets.size() && c.name == field.text.substr(c.begin, c.end - c.begin)) {
+  const bool written = c.end > c.begin && c.end <= field.offsets.size() &&
+                       c.name == field.text.substr(c.begin, c.end - c.begin);
+  if (written) {
     name.span = {source.position_at(field.offsets[c.begin]),
                  source.position_at(field.offsets[c.end - 1] + 1)};
   }
@@ -107,9 +109,9 @@ bool page_name(const Page& page, AlertName& out) {
     out = name_in(*title, c, source, NameSource::front_matter);
     return true;
   }
-  if (const HeadingEntry* h = first_heading(page); h && candidate(h->text.text, stem, c) &&
-                                                   (c.spells_stem || template_page ||
-                                                    (is_camel_name(c.name) && has_condition_word(c.name)))) {
+  const HeadingEntry* h = first_heading(page);
+  if (h && candidate(h->text.text, stem, c) &&
+      (c.spells_stem || template_page || (is_camel_name(c.name) && has_condition_word(c.name)))) {
     const Field as_field{"", h->text.text, h->text.offsets, {}};
     out = name_in(as_field, c, source, NameSource::page);
     return true;

@@ -119,7 +119,10 @@ Position section_end(const Page& page, std::size_t end_block) {
     last_line = last_line > 1 ? last_line - 1 : 1;
   }
   // Trailing blank lines belong to no section.
-  while (last_line > 1 && source.line_text(last_line).find_first_not_of(" \t") == std::string_view::npos) {
+  const auto blank = [&](std::uint32_t line) {
+    return source.line_text(line).find_first_not_of(" \t") == std::string_view::npos;
+  };
+  while (last_line > 1 && blank(last_line)) {
     --last_line;
   }
   return {last_line, static_cast<std::uint32_t>(source.line_text(last_line).size() + 1)};

@@ -2,6 +2,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "runbook/document.hpp"
@@ -56,7 +57,8 @@ bool names_the_alert(std::string_view text, std::size_t at, std::string_view nam
   std::string_view before = text.substr(0, at);
   while (!before.empty() && (before.back() == ' ' || before.back() == ':')) before.remove_suffix(1);
   const std::string low_after = to_lower(after.substr(0, 5));
-  const std::string low_before = before.size() >= 5 ? to_lower(before.substr(before.size() - 5)) : "";
+  const std::string low_before =
+      before.size() >= 5 ? to_lower(before.substr(before.size() - 5)) : std::string();
   return low_after == "alert" || low_before == "alert";
 }
 
@@ -229,11 +231,10 @@ class HeadingJudge {
       if (kind_of(child) != NodeKind::code) continue;
       const char* lit = cmark_node_get_literal(child);
       // Metric and label names (snake_case) are not alert names.
-      if (!lit || !is_camel_name(lit) || std::string_view(lit).find('_') != std::string_view::npos) {
-        continue;
-      }
+      if (!lit || !is_camel_name(lit) || std::strchr(lit, '_')) continue;
       const std::size_t at = plain.text.find(lit);
-      if (at == std::string::npos || !(has_fields || names_the_alert(plain.text, at, lit))) continue;
+      if (at == std::string::npos) continue;
+      if (!has_fields && !names_the_alert(plain.text, at, lit)) continue;
       // On a page about one alert, its own name in a subsection is a mention.
       if (!page_.headings.empty() && page_.headings.front().text.text == lit) continue;
       names_.push_back({lit, text_span(plain, at, at + std::string_view(lit).size(), page_.source),

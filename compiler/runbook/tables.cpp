@@ -104,14 +104,15 @@ bool row_section(cmark_node* row, const TableShape& shape, const Page& page, Sec
     const PlainText cell = plain_text(cells[c], page.source);
     if (cell.text.empty()) continue;
     Field field = make_field(shape.labels[c], cell, 0, cell.text.size(), page.source);
-    (shape.columns[c] == Column::severity ? out.severity : out.conditions).push_back(std::move(field));
+    auto& list = shape.columns[c] == Column::severity ? out.severity : out.conditions;
+    list.push_back(std::move(field));
   }
   const Span row_span = node_span(row);
   out.line = row_span.begin.line;
   out.level = 0;
   out.span.begin = {row_span.begin.line, 1};
-  out.span.end = {row_span.begin.line,
-                  static_cast<std::uint32_t>(page.source.line_text(row_span.begin.line).size() + 1)};
+  const std::size_t width = page.source.line_text(row_span.begin.line).size();
+  out.span.end = {row_span.begin.line, static_cast<std::uint32_t>(width + 1)};
   return true;
 }
 

@@ -240,4 +240,11 @@ TEST_CASE("anchors and links", "[runbook][styles]") {
   CHECK(span_text(r.source, r.file.links[1].span).find("https://example.com/x") != std::string::npos);
   CHECK(r.file.links[2].target == "https://example.com/ref");
   CHECK(r.file.links[2].span.begin.line == 11);
+  // Links written in raw HTML.
+  const Read html = read_text("<p>See <a href=\"#same\">x</a></p>\n\nand <a href='https://e.com'>y</a>\n");
+  REQUIRE(html.file.links.size() == 2);
+  CHECK(html.file.links[0].target == "#same");
+  CHECK(span_text(html.source, html.file.links[0].span) == "#same");
+  CHECK(html.file.links[1].target == "https://e.com");
+  CHECK(html.file.links[1].span.begin.line == 3);
 }
