@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <system_error>
 #include <utility>
 
 namespace rbc::model {
@@ -46,9 +47,11 @@ std::optional<RateUnit> parse_rate_unit(std::string_view unit) {
   std::string_view per = unit.substr(slash + 1);
   double count = 1;
   std::size_t digits = 0;
-  while (digits < per.size() && std::isdigit(static_cast<unsigned char>(per[digits]))) ++digits;
+  while (digits < per.size() && (std::isdigit(static_cast<unsigned char>(per[digits])) || per[digits] == '.'))
+    ++digits;
   if (digits > 0) {
-    std::from_chars(per.data(), per.data() + digits, count);
+    const auto parsed = std::from_chars(per.data(), per.data() + digits, count);
+    if (parsed.ec != std::errc() || parsed.ptr != per.data() + digits || !(count > 0)) return std::nullopt;
     per.remove_prefix(digits);
   }
   const auto seconds = seconds_per(per);

@@ -193,6 +193,10 @@ TEST_CASE("runbook units", "[model][threshold_match]") {
   CHECK(parse_rate_unit("MB/10m")->numerator == "MB");
   CHECK(parse_rate_unit("MB/10m")->period_s == 600);
   CHECK(parse_rate_unit("/hour")->period_s == 3600);
+  CHECK(parse_rate_unit("/1.5h")->period_s == 5400);  // parse_phrase prints counts with decimals
+  CHECK(parse_rate_unit("$/7d")->period_s == 7 * 86400);
+  CHECK_FALSE(parse_rate_unit("/1.2.3s"));
+  CHECK_FALSE(parse_rate_unit("/0s"));
   CHECK_FALSE(parse_rate_unit("/fortnight"));
   CHECK_FALSE(parse_rate_unit("MB"));
   CHECK(format_in_unit(50, "%") == "50%");
