@@ -63,8 +63,18 @@ void build_outline(Page& page, const std::map<cmark_node*, std::string>& anchors
     if (i < n) open.push_back(i);
   }
   for (std::size_t i = 0; i < n; ++i) {
+    HeadingEntry& h = page.headings[i];
     const std::size_t body_end = i + 1 < n ? page.headings[i + 1].block : page.blocks.size();
-    page.headings[i].fields = block_fields(page, page.headings[i].block + 1, body_end);
+    h.fields = block_fields(page, h.block + 1, body_end);
+    // "#### Severity" + "critical": a field written as a heading and its paragraph.
+    const LabelKind kind = classify_label(h.text.text);
+    const bool value_below = h.block + 1 < body_end &&
+                             kind_of(page.blocks[h.block + 1]) == NodeKind::paragraph;
+    if ((kind == LabelKind::severity || kind == LabelKind::condition) && value_below) {
+      const PlainText value = plain_text(page.blocks[h.block + 1], page.source);
+      Field field = make_field(h.text.text, value, 0, value.text.size(), page.source);
+      if (!field.text.empty()) h.fields.insert(h.fields.begin(), {kind, std::move(field)});
+    }
   }
 }
 

@@ -116,6 +116,29 @@ SectionFields sort_fields(const std::vector<LabelledField>& fields) {
   return out;
 }
 
+// "## Alert: HighErrorRate": the length of the "Alert:" prefix (0: none).
+std::size_t alert_label_prefix(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon > 16) return 0;
+  if (classify_label(text.substr(0, colon)) != LabelKind::alert) return 0;
+  std::size_t i = colon + 1;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i;
+}
+
+// Moves byte ranges found in a heading's tail back into the whole heading.
+void shift(NamedHeading& named, std::size_t by) {
+  for (NamePart& part : named.names) {
+    part.begin += by;
+    part.end += by;
+  }
+  if (named.paren_begin != named.paren_end) {
+    named.paren_begin += by;
+    named.paren_end += by;
+  }
+  if (named.words_begin) named.words_begin += by;
+}
+
 class HeadingJudge {
  public:
   HeadingJudge(const Page& page, std::size_t index, std::vector<LabelledField> fields,
@@ -124,7 +147,10 @@ class HeadingJudge {
         fields_(sort_fields(fields)) {}
 
   bool judge(Section& out) {
-    const bool named = parse_named_heading(h_.text.text, named_);
+    const std::string_view text = h_.text.text;
+    const std::size_t skip = alert_label_prefix(text);
+    const bool named = parse_named_heading(text.substr(skip), named_);
+    if (named && skip) shift(named_, skip);
     take_paren_severity(named);
     const bool has_fields = !fields_.severity.empty() || !fields_.conditions.empty();
     bool found = names_from_alert_fields() || (named && names_from_heading(has_fields)) ||
@@ -162,7 +188,8 @@ class HeadingJudge {
   }
 
   bool acceptable(std::string_view name) const {
-    return !is_severity_word(name) && !contains(kGenericWords, name);
+    return !is_severity_word(name) && !contains(kGenericWords, name) &&
+           classify_label(name) == LabelKind::none;
   }
 
   bool names_from_alert_fields() {

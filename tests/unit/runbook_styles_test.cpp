@@ -248,3 +248,20 @@ TEST_CASE("anchors and links", "[runbook][styles]") {
   CHECK(html.file.links[1].target == "https://e.com");
   CHECK(html.file.links[1].span.begin.line == 3);
 }
+
+TEST_CASE("style: \"Alert:\" heading prefix and fields written as subheadings",
+          "[runbook][styles]") {
+  const std::string md =
+      "# Runbook\n\n## Alert: NodeDown (critical)\n\n### Severity\n\ncritical\n\n"
+      "### Trigger\n\n`up == 0` for 5m\n\n### Steps\n\n1. ssh\n\n"
+      "## Alert name: DiskFull\n\n- Severity: warning\n";
+  const Read r = read_text(md);
+  CHECK(alert_names(r.file) == Names{"NodeDown", "DiskFull"});
+  REQUIRE(r.file.sections.size() == 2);
+  const Section& down = r.file.sections[0];
+  CHECK(span_text(r.source, down.alerts[0].span) == "NodeDown");
+  CHECK(texts(down.severity) == std::vector<std::string>{"Severity=critical", "Severity=critical"});
+  CHECK(texts(down.conditions) == std::vector<std::string>{"Trigger=up == 0 for 5m"});
+  CHECK(offsets_exact(r.source, down.conditions[0]));
+  CHECK(span_text(r.source, down.severity[0].span) == "critical");
+}
