@@ -265,3 +265,34 @@ TEST_CASE("style: \"Alert:\" heading prefix and fields written as subheadings",
   CHECK(offsets_exact(r.source, down.conditions[0]));
   CHECK(span_text(r.source, down.severity[0].span) == "critical");
 }
+
+TEST_CASE("style: one page mixing every style (tests/data/runbook/mixed_styles.md)",
+          "[runbook][styles]") {
+  const Read r = read_path(std::string(RBC_TEST_DATA) + "/runbook/mixed_styles.md");
+  CHECK(r.diags.items().empty());
+  CHECK(r.file.title == "Payments runbook");
+  CHECK(alert_names(r.file) == Names{"PaymentsAPIDown", "PaymentsQueueStuck",
+                                     "PaymentsLatencyHigh", "LedgerSyncFailing",
+                                     "RefundErrorsHigh", "CardNetworkTimeouts"});
+  std::vector<NameSource> sources;
+  for (const Section& s : r.file.sections) sources.push_back(s.alerts[0].source);
+  CHECK(sources == std::vector<NameSource>{NameSource::table_row, NameSource::table_row,
+                                           NameSource::heading, NameSource::words,
+                                           NameSource::code_span, NameSource::heading});
+  const Section& latency = r.file.sections[2];
+  CHECK(texts(latency.severity) == std::vector<std::string>{"Severity=warning"});
+  CHECK(texts(latency.conditions) ==
+        std::vector<std::string>{"Description=p99 checkout latency above 1.5s."});
+  const Section& ledger = r.file.sections[3];
+  CHECK(texts(ledger.severity) == std::vector<std::string>{"Priority=P2"});
+  const Section& refunds = r.file.sections[4];
+  CHECK(texts(refunds.conditions) ==
+        std::vector<std::string>{"Threshold=2% of refunds over 10 minutes"});
+  const Section& cards = r.file.sections[5];
+  CHECK(texts(cards.conditions) ==
+        std::vector<std::string>{"Expression=timeouts per second above 5"});
+  for (const Section& s : r.file.sections) {
+    for (const Field& f : s.conditions) CHECK(offsets_exact(r.source, f));
+    for (const Field& f : s.severity) CHECK(offsets_exact(r.source, f));
+  }
+}
