@@ -168,7 +168,7 @@ TEST_CASE("corpus: gitlab service overview READMEs are not alerts; alert pages a
   CHECK(alert_names(chef.file) == std::vector<std::string>{"ChefClientErrorCritical"});
 }
 
-TEST_CASE("corpus: every field's offsets point at its bytes; all pages read quickly",
+TEST_CASE("corpus: names, anchors and field offsets point at the page; all pages read quickly",
           "[runbook][corpus]") {
   std::vector<std::string> files = files_under(kCorpus);
   REQUIRE(files.size() == 806);
@@ -186,6 +186,18 @@ TEST_CASE("corpus: every field's offsets point at its bytes; all pages read quic
   std::size_t fields = 0;
   for (std::size_t i = 0; i < read.size(); ++i) {
     for (const Section& s : read[i].sections) {
+      INFO(files[i] << ":" << s.line);
+      const auto& anchors = read[i].anchors;
+      if (!s.anchor.empty()) {
+        CHECK(std::find(anchors.begin(), anchors.end(), s.anchor) != anchors.end());
+      }
+      for (const AlertName& a : s.alerts) {
+        const bool written_as_is = a.source == NameSource::heading ||
+                                   a.source == NameSource::field ||
+                                   a.source == NameSource::code_span ||
+                                   a.source == NameSource::table_row;
+        if (written_as_is) CHECK(span_text(sources[i], a.span) == a.name);
+      }
       for (const auto* list : {&s.severity, &s.conditions}) {
         for (const Field& f : *list) {
           INFO(files[i] << ": " << f.label << " = " << f.text);
