@@ -97,10 +97,13 @@ std::vector<std::size_t> align(const std::string& text, std::string_view file, s
 void collect_inlines(cmark_node* node, std::string& raw, bool breaks_as_newlines) {
   cmark_iter* iter = cmark_iter_new(node);
   cmark_event_type event;
+  int in_image = 0;  // an image's alt text is not part of the text (GitHub's textContent)
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (event != CMARK_EVENT_ENTER) continue;
     cmark_node* cur = cmark_iter_get_node(iter);
-    switch (kind_of(cur)) {
+    const NodeKind kind = kind_of(cur);
+    if (kind == NodeKind::image) in_image += event == CMARK_EVENT_ENTER ? 1 : -1;
+    if (event != CMARK_EVENT_ENTER || in_image > 0) continue;
+    switch (kind) {
       case NodeKind::text:
       case NodeKind::code:
         if (const char* lit = cmark_node_get_literal(cur)) raw += lit;
@@ -193,8 +196,8 @@ PlainText plain_text(cmark_node* block, const SourceFile& source) {
 
 std::string heading_text(cmark_node* heading) {
   std::string raw;
-  collect_inlines(heading, raw, false);
-  return fold_spaces(raw);
+  collect_inlines(heading, raw, true);
+  return raw;
 }
 
 }  // namespace rbc::runbook

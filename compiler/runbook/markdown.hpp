@@ -60,7 +60,9 @@ Span node_span(cmark_node* node);
 // block's source text. Walks iteratively (no recursion on nesting depth).
 PlainText plain_text(cmark_node* block, const SourceFile& source);
 
-// Same, for the inlines of one heading, without line breaks.
+// A heading's text as GitHub's slugger sees it (the rendered element's
+// textContent): literal text and code, blanks kept as written, no raw HTML,
+// no image alt text.
 std::string heading_text(cmark_node* heading);
 
 }  // namespace rbc::runbook

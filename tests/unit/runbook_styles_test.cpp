@@ -296,3 +296,11 @@ TEST_CASE("style: one page mixing every style (tests/data/runbook/mixed_styles.m
     for (const Field& f : s.severity) CHECK(offsets_exact(r.source, f));
   }
 }
+
+TEST_CASE("anchors: image alt text and inline HTML are not part of a heading's slug",
+          "[runbook][styles]") {
+  // The blank after the image stays (textContent " Disk usage"), as do
+  // repeated blanks: github-slugger maps each space to '-'.
+  const Read r = read_text("## ![icon](i.png) Disk <a name=\"d\"></a>usage\n\n## a  b `c`\n");
+  CHECK(r.file.anchors == std::vector<std::string>{"-disk-usage", "d", "a--b-c"});
+}
