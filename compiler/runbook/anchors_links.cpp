@@ -2,7 +2,9 @@
 // the page writes.
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
+#include <map>
 
 #include "runbook/document.hpp"
 #include "runbook/read_steps.hpp"
@@ -63,33 +65,72 @@ void html_links(cmark_node* node, std::string_view html, const SourceFile& sourc
   }
 }
 
-// Where a link is written when cmark gives no usable position: the first
-// occurrence of its target in the block's lines.
-Span locate_link(cmark_node* link, const char* url, const SourceFile& source) {
-  Span span = node_span(link);
-  const bool plausible =
-      span.begin.valid() && span.end.line >= span.begin.line && span.end.column > 0 &&
-      span.begin.column <= source.line_text(span.begin.line).size() &&
-      span.end.column <= source.line_text(span.end.line).size();
-  if (plausible) {
+bool is_inline(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::text: case NodeKind::code: case NodeKind::html_inline:
+    case NodeKind::softbreak: case NodeKind::linebreak: case NodeKind::emph:
+    case NodeKind::strong: case NodeKind::strikethrough: case NodeKind::link:
+    case NodeKind::image: case NodeKind::other:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Where a link is written: its target in the source lines of its block,
+// searched from where the block's previous link ended. cmark's inline
+// positions drift after line breaks, so they are only the fallback (for
+// reference links, whose target is written elsewhere).
+class LinkLocator {
+ public:
+  explicit LinkLocator(const SourceFile& source) : source_(source) {}
+
+  Span locate(cmark_node* link, const std::string& url) {
+    cmark_node* block = cmark_node_parent(link);
+    while (block && is_inline(kind_of(block))) block = cmark_node_parent(block);
+    const Span where = block ? node_span(block) : Span{};
+    if (!where.begin.valid()) return {};
+    const std::size_t begin = source_.offset_of(where.begin);
+    const std::uint32_t last = std::max(where.end.line, where.begin.line);
+    const std::size_t end = last < source_.line_count() ? source_.offset_of({last + 1, 1})
+                                                        : source_.text().size();
+    std::size_t& cursor = cursors_[block];
+    const std::size_t from = std::max(cursor, begin);
+    // Autolinked e-mail addresses get "mailto:" added to what was written.
+    std::string_view written = url;
+    if (written.substr(0, 7) == "mailto:" && source_.text().find(url, from) >= end) {
+      written.remove_prefix(7);
+    }
+    const std::size_t at =
+        written.empty() ? std::string::npos : source_.text().find(written, from);
+    if (at != std::string::npos && at + written.size() <= end) {
+      cursor = at + written.size();
+      return {source_.position_at(at), source_.position_at(at + written.size())};
+    }
+    return fallback(link, where);
+  }
+
+ private:
+  Span fallback(cmark_node* link, const Span& block) const {
+    Span span = node_span(link);
+    const bool plausible =
+        span.begin.valid() && span.end.line == span.begin.line && span.end.column > 0 &&
+        span.end.column <= source_.line_text(span.end.line).size();
+    if (!plausible) return {block.begin, block.begin};
     span.end.column += 1;  // cmark's end column is inclusive
     return span;
   }
-  cmark_node* block = link;
-  while (block && !node_span(block).begin.valid()) block = cmark_node_parent(block);
-  if (!block) return {};
-  const Span where = node_span(block);
-  const std::size_t begin = source.offset_of(where.begin);
-  const std::size_t at = source.text().find(url, begin);
-  if (at == std::string::npos || !*url) return {where.begin, where.begin};
-  return {source.position_at(at), source.position_at(at + std::strlen(url))};
-}
+
+  const SourceFile& source_;
+  std::map<cmark_node*, std::size_t> cursors_;
+};
 
 }  // namespace
 
 void collect_anchors_and_links(cmark_node* root, const SourceFile& source, RunbookFile& file,
                                std::map<cmark_node*, std::string>& heading_anchors) {
   Slugger slugger;
+  LinkLocator locator(source);
   cmark_iter* iter = cmark_iter_new(root);
   cmark_event_type event;
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -111,8 +152,9 @@ void collect_anchors_and_links(cmark_node* root, const SourceFile& source, Runbo
         break;
       case NodeKind::link: {
         const char* url = cmark_node_get_url(node);
-        if (!url) url = "";
-        file.links.push_back({url, locate_link(node, url, source)});
+        std::string target = url ? url : "";
+        Span span = locator.locate(node, target);
+        file.links.push_back({std::move(target), span});
         break;
       }
       default:

@@ -208,4 +208,19 @@ TEST_CASE("corpus: names, anchors and field offsets point at the page; all pages
     }
   }
   CHECK(fields > 48 * 3);
+  // Links point at their target as written; only reference links (target
+  // written elsewhere) and autolinked e-mail addresses may not.
+  std::size_t links = 0;
+  std::size_t at_target = 0;
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    for (const Link& link : read[i].links) {
+      ++links;
+      std::string target = link.target;
+      if (target.rfind("mailto:", 0) == 0) target.erase(0, 7);
+      if (span_text(sources[i], link.span) == target) ++at_target;
+    }
+  }
+  INFO(at_target << " of " << links << " links");
+  CHECK(links > 4000);
+  CHECK(at_target * 100 >= links * 95);
 }

@@ -235,11 +235,18 @@ TEST_CASE("anchors and links", "[runbook][styles]") {
         std::vector<std::string>{"title", "same", "same-1", "custom", "box", "quoted-heading"});
   REQUIRE(r.file.links.size() == 3);
   CHECK(r.file.links[0].target == "#same-1");
-  CHECK(span_text(r.source, r.file.links[0].span) == "[it](#same-1)");
+  CHECK(span_text(r.source, r.file.links[0].span) == "#same-1");
   CHECK(r.file.links[1].target == "https://example.com/x");
   CHECK(span_text(r.source, r.file.links[1].span).find("https://example.com/x") != std::string::npos);
   CHECK(r.file.links[2].target == "https://example.com/ref");
-  CHECK(r.file.links[2].span.begin.line == 11);
+  CHECK(span_text(r.source, r.file.links[2].span) == "[ref][r]");
+  // A link after a line break, and the same target twice on a line.
+  const Read wrapped = read_text("Text [Machine Config\nOperator](https://m.io) and [a](#x) [b](#x)\n");
+  REQUIRE(wrapped.file.links.size() == 3);
+  CHECK(wrapped.file.links[0].span.begin.line == 2);
+  CHECK(span_text(wrapped.source, wrapped.file.links[0].span) == "https://m.io");
+  CHECK(wrapped.file.links[1].span.begin.column == 33);
+  CHECK(wrapped.file.links[2].span.begin.column == 41);
   // Links written in raw HTML.
   const Read html = read_text("<p>See <a href=\"#same\">x</a></p>\n\nand <a href='https://e.com'>y</a>\n");
   REQUIRE(html.file.links.size() == 2);
