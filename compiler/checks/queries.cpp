@@ -1,6 +1,7 @@
 #include "checks/queries.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -14,17 +15,38 @@ const model::SectionInfo* bound_section(const model::Project& project, const mod
   return &project.runbooks[binding.runbook].sections[binding.section];
 }
 
+std::string display_path(const std::string& path) {
+  const std::filesystem::path p(path);
+  if (!p.is_absolute()) return path;
+  std::error_code ec;
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
+  return ec ? path : p.lexically_proximate(cwd).string();
+}
+
 std::string where(const std::string& file, Span span) {
   return fmt::format("{}:{}", file, span.begin.line);
 }
 
 std::string number_text(double value) { return fmt::format("{}", value); }
 
+namespace {
+
+// Units written right after the number ("5%", "2s", "10MB/10m"); counted
+// nouns get a space ("1000 messages").
+bool is_symbol_unit(const std::string& unit) {
+  static const char* const kSymbols[] = {"%", "ms", "s", "m", "h", "d", "B", "KB", "MB", "GB", "TB",
+                                         "KiB", "MiB", "GiB", "TiB"};
+  if (unit.find('/') != std::string::npos) return true;
+  return std::any_of(std::begin(kSymbols), std::end(kSymbols), [&](const char* s) { return unit == s; });
+}
+
+}  // namespace
+
 std::string doc_threshold_text(const threshold::Comparison& c) {
   std::string unit = c.unit;
   if (c.of_max) unit += " of max";
   if (unit == "$") return fmt::format("{} ${}", threshold::op_text(c.op), number_text(c.value));
-  const bool glued = unit.empty() || unit == "%" || unit.front() == '/';
+  const bool glued = unit.empty() || is_symbol_unit(unit);
   return fmt::format("{} {}{}{}", threshold::op_text(c.op), number_text(c.value), glued ? "" : " ", unit);
 }
 

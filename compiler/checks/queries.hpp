@@ -10,6 +10,10 @@ namespace rbc::checks {
 // The section a binding points at; null when bound to a whole file.
 const model::SectionInfo* bound_section(const model::Project& project, const model::Binding& binding);
 
+// A path as messages show it: relative to the working directory, like the
+// paths the user typed (the link resolver works with absolute ones).
+std::string display_path(const std::string& path);
+
 // "runbooks/api.md:42"
 std::string where(const std::string& file, Span span);
 

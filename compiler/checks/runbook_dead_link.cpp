@@ -34,7 +34,7 @@ void check_relative(const model::Project& project, const model::RunbookIndex& in
   } else if (res.status == model::LinkStatus::missing_anchor) {
     reporter.report(rb.path, link.span,
                     fmt::format("link '{}' leads nowhere: '{}' has no heading with anchor '#{}'",
-                                link.target, res.file, res.anchor));
+                                link.target, display_path(res.file), res.anchor));
   }
 }
 

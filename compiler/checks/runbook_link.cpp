@@ -5,12 +5,21 @@
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
+#include "checks/queries.hpp"
 
 namespace rbc::checks {
 namespace {
 
 std::string did_you_mean(const std::string& suggestion, const char* prefix) {
   return suggestion.empty() ? std::string() : fmt::format("; did you mean '{}{}'?", prefix, suggestion);
+}
+
+// Where a link lands once case is ignored: the file, and the anchor as the
+// page really spells it.
+std::string case_only_target(const model::LinkResolution& res) {
+  std::string target = display_path(res.file);
+  if (!res.anchor.empty()) target += "#" + (res.suggestion.empty() ? res.anchor : res.suggestion);
+  return target;
 }
 
 void report_link(const model::Project& project, const model::RuleLink& link, Reporter& reporter,
@@ -21,18 +30,18 @@ void report_link(const model::Project& project, const model::RuleLink& link, Rep
   switch (res.status) {
     case model::LinkStatus::missing_file:
       reporter.report(rule, at, fmt::format("{} '{}' does not resolve: there is no such runbook file{}",
-                                            link.key, link.annotation.value, did_you_mean(res.suggestion, "")));
+                                            link.key, link.annotation.value, did_you_mean(display_path(res.suggestion), "")));
       return;
     case model::LinkStatus::missing_anchor:
       reporter.report(rule, at, fmt::format("{} '{}' does not resolve: '{}' has no heading with anchor '#{}'{}",
-                                            link.key, link.annotation.value, res.file, res.anchor,
+                                            link.key, link.annotation.value, display_path(res.file), res.anchor,
                                             did_you_mean(res.suggestion, "#")));
       return;
     case model::LinkStatus::resolved_case_insensitive:
       reporter.report_as(Severity::warning, rule.file, at,
                          fmt::format("{} '{}' resolves only if letter case is ignored (to '{}'); "
                                      "servers that match case will not find it",
-                                     link.key, link.annotation.value, res.file));
+                                     link.key, link.annotation.value, case_only_target(res)));
       return;
     case model::LinkStatus::empty_expansion:
       reporter.report(rule, at, fmt::format("{} uses $labels.alertname, which is empty when Prometheus "

@@ -1,5 +1,14 @@
 # checks stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
+  checks/queries.cpp
   checks/registry.cpp
   checks/reporter.cpp
+  checks/runbook_dead_link.cpp
+  checks/runbook_link.cpp
+  checks/runbook_missing.cpp
+  checks/runbook_orphan.cpp
+  checks/xcheck_for.cpp
+  checks/xcheck_severity.cpp
+  checks/xcheck_threshold.cpp
+  checks/xcheck_unverifiable.cpp
 )

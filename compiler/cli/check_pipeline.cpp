@@ -2,85 +2,81 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
+#include "checks/check.hpp"
+#include "cli/load_inputs.hpp"
+#include "config/config.hpp"
 #include "discover/discover.hpp"
 #include "load/read_file.hpp"
-#include "rules/load.hpp"
+#include "model/bind.hpp"
 
 namespace rbc::cli {
 namespace {
 
-// Name under which standard input appears in diagnostics.
-constexpr const char* kStdinName = "<stdin>";
+namespace fs = std::filesystem;
 
-// Everything one input file contributes; files are processed independently
-// (in parallel) and merged in input order, so output stays deterministic.
-struct FileOutcome {
-  std::unique_ptr<SourceFile> source;
-  bool checked = false;  // loaded as a rule file (not skipped, readable)
-  Diagnostics diagnostics;
-  std::string skipped;  // why a found file was not checked
-};
-
-// A YAML file found in a directory that is not valid YAML could be a broken
-// rule file or something else entirely (a Helm template, a CI file). Report
-// it when it mentions rule-file structure, otherwise only list it as skipped.
-bool looks_like_rules(const SourceFile& source) {
-  const std::string& text = source.text();
-  return text.find("PrometheusRule") != std::string::npos ||
-         (text.find("groups:") != std::string::npos && text.find("rules:") != std::string::npos);
-}
-
-std::string why_skipped(rules::FileKind kind) {
-  return kind == rules::FileKind::unparsable ? "not valid YAML and no rule groups in sight"
-                                             : "no rule groups and no PrometheusRule objects";
-}
-
-void check_source(FileOutcome& outcome, discover::Origin origin) {
-  const SourceFile& source = *outcome.source;
-  if (origin == discover::Origin::found) {
-    const rules::FileKind kind = rules::classify(source);
-    const bool unparsable_rules = kind == rules::FileKind::unparsable && looks_like_rules(source);
-    if ((kind == rules::FileKind::other || kind == rules::FileKind::unparsable) && !unparsable_rules) {
-      outcome.skipped = source.path() + ": " + why_skipped(kind);
-      return;
-    }
-  }
-  // `check` needs verdicts only; the ASTs would cost most of the memory.
-  rules::load_rule_file(source, outcome.diagnostics, {.keep_ast = false});
-  outcome.checked = true;
-}
-
-FileOutcome process(const discover::Candidate& candidate) {
-  FileOutcome outcome;
-  std::optional<SourceFile> source = load::read_file(candidate.path, outcome.diagnostics);
-  if (!source) return outcome;
-  outcome.source = std::make_unique<SourceFile>(std::move(*source));
-  check_source(outcome, candidate.origin);
-  return outcome;
-}
-
-// Runs process() over all candidates on up to one thread per core.
-std::vector<FileOutcome> process_all(const std::vector<discover::Candidate>& candidates) {
-  std::vector<FileOutcome> outcomes(candidates.size());
+// Runs `work` over every index on up to one thread per core.
+template <typename Out, typename In, typename Work>
+std::vector<Out> parallel_map(const std::vector<In>& inputs, Work work) {
+  std::vector<Out> outputs(inputs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < candidates.size();) outcomes[i] = process(candidates[i]);
+    for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) outputs[i] = work(inputs[i]);
   };
   const std::size_t threads =
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), candidates.size());
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), inputs.size());
   std::vector<std::jthread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
-  return outcomes;
+  return outputs;
 }
 
-void merge(CheckRun& run, FileOutcome& outcome) {
-  for (Diagnostic& d : outcome.diagnostics.items()) run.diagnostics.add(std::move(d));
+// Where the search for rbc.yaml starts: the first checked folder, or the
+// folder of the first checked file.
+std::string start_folder(const std::vector<std::string>& paths) {
+  const fs::path first(paths.empty() || paths.front() == "-" ? fs::path(".") : fs::path(paths.front()));
+  std::error_code ec;
+  if (fs::is_directory(first, ec)) return first.string();
+  const fs::path parent = first.parent_path();
+  return parent.empty() ? fs::path(".").string() : parent.string();
+}
+
+// rbc.yaml from the first checked path's folder or above; the defaults
+// when there is none.
+config::Config find_and_load_config(const CheckRequest& request, const std::vector<std::string>& paths,
+                                    CheckRun& run) {
+  const std::string start = start_folder(paths);
+  config::Config config = config::default_config();
+  config.root = model::absolute_path(start);
+  const std::optional<std::string> found =
+      request.config_path.empty() ? config::find_config(start) : std::optional(request.config_path);
+  if (!found) return config;
+  std::optional<SourceFile> source = load::read_file(*found, run.diagnostics);
+  if (!source) {
+    run.nothing_read = !request.config_path.empty();
+    return config;
+  }
+  config = config::load_config(*source, run.diagnostics);
+  run.sources.insert_or_assign(source->path(), std::make_unique<SourceFile>(std::move(*source)));
+  return config;
+}
+
+void merge_diagnostics(CheckRun& run, Diagnostics& diags) {
+  for (Diagnostic& d : diags.items()) run.diagnostics.add(std::move(d));
+}
+
+void merge_rules(CheckRun& run, RuleOutcome& outcome) {
+  merge_diagnostics(run, outcome.diagnostics);
   if (!outcome.skipped.empty()) run.skipped.push_back(std::move(outcome.skipped));
-  if (!outcome.checked) return;
+  if (!outcome.source) return;
   ++run.files_checked;
+  if (outcome.runbook) {
+    run.project.runbooks.push_back(std::move(*outcome.runbook));
+  } else {
+    for (model::RuleInfo& rule : outcome.rules) run.project.rules.push_back(std::move(rule));
+  }
   const std::string path = outcome.source->path();
   run.sources.insert_or_assign(path, std::move(outcome.source));
 }
@@ -91,18 +87,22 @@ CheckRun run_check(const CheckRequest& request) {
   CheckRun run;
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
+  const config::Config config = find_and_load_config(request, paths, run);
   const discover::Files files = discover::collect(paths, run.diagnostics);
   if (files.read_stdin) {
-    // Read through the file reader so stdin gets the same treatment (BOM).
-    FileOutcome outcome;
-    if (std::optional<SourceFile> in = load::read_file("/dev/stdin", outcome.diagnostics)) {
-      outcome.source = std::make_unique<SourceFile>(kStdinName, in->text());
-      check_source(outcome, discover::Origin::named);
-    }
-    merge(run, outcome);
+    RuleOutcome outcome = load_stdin(config);
+    merge_rules(run, outcome);
   }
-  for (FileOutcome& outcome : process_all(files.yaml)) merge(run, outcome);
-  run.nothing_read = run.files_checked == 0 && run.diagnostics.has_errors();
+  const auto load_yaml = [&](const discover::Candidate& c) { return load_rules_input(c, config); };
+  for (RuleOutcome& outcome : parallel_map<RuleOutcome>(files.yaml, load_yaml)) merge_rules(run, outcome);
+  const auto load_md = [&](const discover::Candidate& c) { return load_runbook_input(c, config); };
+  for (RuleOutcome& outcome : parallel_map<RuleOutcome>(files.markdown, load_md)) merge_rules(run, outcome);
+  run.project.config = config;
+  run.project.runbooks_expected = !run.project.runbooks.empty() || !config.runbook_paths.empty();
+  model::bind(run.project);
+  if (request.run_checks) checks::run_checks(run.project, run.diagnostics);
+  run.nothing_read = run.nothing_read ||
+                     (run.files_checked == 0 && run.diagnostics.has_errors());
   return run;
 }
 

@@ -1,5 +1,6 @@
-// The `check` pipeline: discover -> read -> load and validate rule files.
-// Only the findings leave it; the rule models are dropped once validated.
+// The pipeline behind `check` and `inspect`: discover -> read -> load rule
+// files and runbooks (in parallel, merged in input order) -> describe ->
+// bind alerts to runbook sections -> run the checks.
 #pragma once
 
 #include <map>
@@ -9,11 +10,14 @@
 
 #include "diag/diagnostic.hpp"
 #include "diag/source.hpp"
+#include "model/project.hpp"
 
 namespace rbc::cli {
 
 struct CheckRequest {
   std::vector<std::string> paths;  // empty: the current directory
+  bool run_checks = true;          // false: only build the model (inspect)
+  std::string config_path;         // --config; empty: look for rbc.yaml
 };
 
 struct CheckRun {
@@ -22,7 +26,8 @@ struct CheckRun {
   std::map<std::string, std::unique_ptr<SourceFile>, std::less<>> sources;
   std::vector<std::string> skipped;  // YAML files found that are not rule files, with why
   std::size_t files_checked = 0;
-  bool nothing_read = false;  // every named path failed: exit status 2
+  bool nothing_read = false;  // every named path failed, or --config did: exit status 2
+  model::Project project;
 };
 
 CheckRun run_check(const CheckRequest& request);

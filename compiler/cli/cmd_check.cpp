@@ -1,4 +1,4 @@
-// `rbc check`: validate rule files (and, later, runbooks) and report.
+// `rbc check`: validate rule files, cross-check them with their runbooks, report.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -18,6 +18,7 @@ struct CheckFlags {
   report::Format format = report::Format::text;
   std::string color = "auto";
   bool verbose = false;
+  std::string config;
 };
 
 bool use_color(const std::string& mode) {
@@ -29,7 +30,7 @@ bool use_color(const std::string& mode) {
 }
 
 int execute(const CheckFlags& flags) {
-  CheckRun run = run_check({flags.paths});
+  CheckRun run = run_check({.paths = flags.paths, .config_path = flags.config});
   run.diagnostics.sort();
   if (flags.verbose) {
     for (const std::string& path : run.skipped) std::cerr << "rbc: skipped " << path << " (not a rule file)\n";
@@ -48,10 +49,10 @@ int execute(const CheckFlags& flags) {
 
 void add_check(CLI::App& app, int& exit_status) {
   auto flags = std::make_shared<CheckFlags>();
-  CLI::App* cmd = app.add_subcommand("check", "Check rule files like `promtool check rules`, all errors at once");
+  CLI::App* cmd = app.add_subcommand("check", "Check rules like `promtool check rules`, and cross-check alerts against their runbooks");
   cmd->add_option("PATH", flags->paths,
-                  "rule files or directories (searched recursively); `-` reads a rule file from stdin; "
-                  "default: the current directory");
+                  "rule files, runbooks or directories (searched recursively for *.yml, *.yaml, *.md); "
+                  "`-` reads a rule file from stdin; default: the current directory");
   const std::map<std::string, report::Format> formats{{"text", report::Format::text},
                                                        {"json", report::Format::json},
                                                        {"github", report::Format::github},
@@ -60,6 +61,7 @@ void add_check(CLI::App& app, int& exit_status) {
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   cmd->add_option("--color", flags->color, "colour the text output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--config", flags->config, "use this rbc.yaml instead of looking for one");
   cmd->add_flag("-v,--verbose", flags->verbose, "list files that were skipped and why");
   cmd->footer(
       "Exit status: 0 no errors, 1 errors found, 2 usage error or nothing readable.\n"

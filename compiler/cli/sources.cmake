@@ -2,8 +2,10 @@
 list(APPEND RBC_SOURCES
   cli/app.cpp
   cli/check_pipeline.cpp
+  cli/load_inputs.cpp
   cli/cmd_check.cpp
   cli/cmd_checks.cpp
+  cli/cmd_inspect.cpp
   cli/cmd_promql.cpp
   cli/cmd_version.cpp
 )

@@ -90,8 +90,10 @@ Files collect(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
       report_io(diagnostics, path, ec ? ec.message() : "no such file or directory");
     } else if (fs::is_directory(status)) {
       walk(path, files, diagnostics);
+    } else if (has_extension(path, {".md", ".markdown", ".txt"})) {
+      files.markdown.push_back({path, Origin::named});
     } else {
-      files.yaml.push_back({path, Origin::named});
+      files.yaml.push_back({path, Origin::named});  // read as Markdown unless it holds rules
     }
   }
   return files;

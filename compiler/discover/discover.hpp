@@ -20,7 +20,7 @@ struct Candidate {
 
 struct Files {
   std::vector<Candidate> yaml;      // *.yml / *.yaml (and explicitly named files)
-  std::vector<Candidate> markdown;  // *.md / *.markdown found in directories
+  std::vector<Candidate> markdown;  // *.md / *.markdown found, and named *.md / *.markdown / *.txt
   bool read_stdin = false;          // "-" was given
 };
 

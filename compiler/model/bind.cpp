@@ -40,6 +40,21 @@ struct NameIndex {
   }
 };
 
+bool documents_anything(const SectionInfo& s) {
+  return !s.severity_text.empty() || !s.thresholds.empty() || s.for_duration || s.window;
+}
+
+// A page may name an alert twice: a summary table row with the facts and a
+// heading with the procedure. Cross-checks want the one with the facts.
+std::size_t richest(const RunbookInfo& rb, std::size_t section) {
+  if (documents_anything(rb.sections[section])) return section;
+  for (const runbook::AlertName& alert : rb.sections[section].section.alerts)
+    for (std::size_t s = 0; s < rb.sections.size(); ++s)
+      for (const runbook::AlertName& other : rb.sections[s].section.alerts)
+        if (other.name == alert.name && documents_anything(rb.sections[s])) return s;
+  return section;
+}
+
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -72,7 +87,7 @@ std::optional<Binding> bind_by_name(const Project& project, const NameIndex& ind
     auto it = tiers[t].first->find(tiers[t].second);
     if (it == tiers[t].first->end() || tiers[t].second.empty()) continue;
     const Place& place = closest(it->second, project, info.file);
-    return Binding{rule, place.runbook, place.section, kinds[t]};
+    return Binding{rule, place.runbook, richest(project.runbooks[place.runbook], place.section), kinds[t]};
   }
   return std::nullopt;
 }
@@ -90,10 +105,10 @@ Binding bind_to_link(const Project& project, std::size_t rule, std::size_t runbo
   const RunbookInfo& rb = project.runbooks[runbook];
   const std::string& name = project.rules[rule].name.value;
   for (std::size_t s = 0; s < rb.sections.size() && !anchor.empty(); ++s)
-    if (lower(rb.sections[s].section.anchor) == lower(anchor)) return {rule, runbook, s, BindingKind::link};
+    if (lower(rb.sections[s].section.anchor) == lower(anchor)) return {rule, runbook, richest(rb, s), BindingKind::link};
   for (std::size_t s = 0; s < rb.sections.size(); ++s)
     for (const runbook::AlertName& alert : rb.sections[s].section.alerts)
-      if (words_key(alert.name) == words_key(name)) return {rule, runbook, s, BindingKind::link};
+      if (words_key(alert.name) == words_key(name)) return {rule, runbook, richest(rb, s), BindingKind::link};
   if (rb.sections.size() == 1 && rb.sections.front().section.level <= 1)
     return {rule, runbook, 0, BindingKind::link};
   return {rule, runbook, kWholeFile, BindingKind::link};

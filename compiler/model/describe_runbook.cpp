@@ -1,6 +1,7 @@
 #include "model/describe_runbook.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace rbc::model {
 namespace {
@@ -24,8 +25,32 @@ DocDuration duration(const runbook::Field& field, const SourceFile& source, std:
   return {ms, field_text(field, range), field_span(field, source, range)};
 }
 
+// A field that holds only a duration ("For | 5 minutes" in a table).
+bool is_duration_field(const std::string& label) {
+  static const char* const kLabels[] = {"for", "duration", "pending", "pending for", "for duration"};
+  std::string lower;
+  for (char c : label) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return lower == l; });
+}
+
+// Reads "5 minutes" in a duration field as "for 5 minutes" would be read,
+// with ranges into the field's own text.
+threshold::Phrase parse_field(const runbook::Field& field) {
+  if (!is_duration_field(field.label)) return threshold::parse_phrase(field.text);
+  static constexpr std::size_t kPrefix = 4;  // "for "
+  threshold::Phrase phrase = threshold::parse_phrase("for " + field.text);
+  const auto unshift = [](threshold::Range& r) {
+    r.begin = r.begin >= kPrefix ? r.begin - kPrefix : 0;
+    r.end = r.end >= kPrefix ? r.end - kPrefix : 0;
+  };
+  unshift(phrase.for_text);
+  unshift(phrase.window_text);
+  for (threshold::Comparison& c : phrase.comparisons) unshift(c.text);
+  return phrase;
+}
+
 void read_condition(SectionInfo& info, const runbook::Field& field, const SourceFile& source) {
-  const threshold::Phrase phrase = threshold::parse_phrase(field.text);
+  const threshold::Phrase phrase = parse_field(field);
   for (const threshold::Comparison& c : phrase.comparisons)
     info.thresholds.push_back({c, field_text(field, c.text), field_span(field, source, c.text)});
   if (phrase.for_ms && !info.for_duration)

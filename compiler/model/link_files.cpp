@@ -106,7 +106,9 @@ std::string closest_file(std::string_view path, const RunbookIndex& index) {
   // Names compare ignoring ASCII case: a wrong case is the commonest slip.
   std::string wanted = url::ascii_lower(file_name(abs));
   if (wanted.find('.') == std::string::npos) wanted += ".md";
-  const std::size_t max_distance = std::max<std::size_t>(2, wanted.size() / 4);
+  // A typo, not another alert's page: about one edit per six letters of the name.
+  const std::size_t stem_length = wanted.rfind('.');
+  const std::size_t max_distance = std::max<std::size_t>(2, stem_length / 6);
   std::vector<std::string> keys;  // absolute forms, parallel to the index
   std::vector<std::string> lower_names;
   std::vector<const std::string*> originals;

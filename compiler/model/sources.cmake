@@ -8,4 +8,7 @@ list(APPEND RBC_SOURCES
   model/expr_facts.cpp
   model/expr_units.cpp
   model/threshold_match.cpp
+  model/bind.cpp
+  model/describe_rules.cpp
+  model/describe_runbook.cpp
 )

@@ -134,6 +134,14 @@ Readings rate_readings(const ExprComparison& rule, const RateUnit& doc) {
                ? Readings{{per_period / doc_bytes->binary, per_period / doc_bytes->decimal}, true}
                : Readings{{per_period / doc_bytes->decimal, per_period / doc_bytes->binary}, true};
   }
+  if (rule.unit == "B" && doc_bytes) {
+    // An amount over the expression's own window (delta/increase over
+    // [10m]): "10 MB/10m" compares the amount; the window is xcheck/for's.
+    const double amount = base_value(rule);
+    return doc_bytes->binary_first
+               ? Readings{{amount / doc_bytes->binary, amount / doc_bytes->decimal}, true}
+               : Readings{{amount / doc_bytes->decimal, amount / doc_bytes->binary}, true};
+  }
   if (!rule.unit.empty()) return unrelated(rule);
   Readings r;
   add_raw(rule, r);

@@ -5,4 +5,6 @@ list(APPEND RBC_SOURCES
   report/json.cpp
   report/github.cpp
   report/sarif.cpp
+  report/model_json.cpp
+  report/model_text.cpp
 )

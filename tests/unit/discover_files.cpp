@@ -46,11 +46,17 @@ TEST_CASE("discovery walks directories sorted and skips tool folders", "[discove
 
 TEST_CASE("discovery: named files are taken as given, missing ones are io/read", "[discover]") {
   TempDir tmp;
-  touch(tmp.path / "rules.txt");
+  touch(tmp.path / "alerts.rules");
+  touch(tmp.path / "notes.txt");
   rbc::Diagnostics diagnostics;
-  const auto files = rbc::discover::collect({(tmp.path / "rules.txt").string(), "-", (tmp.path / "nope").string()}, diagnostics);
+  const auto files = rbc::discover::collect({(tmp.path / "alerts.rules").string(), (tmp.path / "notes.txt").string(),
+                                             "-", (tmp.path / "nope").string()},
+                                            diagnostics);
   REQUIRE(files.yaml.size() == 1);
   CHECK(files.yaml[0].origin == rbc::discover::Origin::named);
+  // Named *.txt / *.md files are runbooks (`rbc inspect notes.txt`).
+  REQUIRE(files.markdown.size() == 1);
+  CHECK(files.markdown[0].origin == rbc::discover::Origin::named);
   CHECK(files.read_stdin);
   REQUIRE(diagnostics.items().size() == 1);
   CHECK(diagnostics.items()[0].code == "io/read");
