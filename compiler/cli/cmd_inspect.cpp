@@ -26,7 +26,8 @@ int execute(const InspectFlags& flags) {
       auto it = run.sources.find(path);
       return it == run.sources.end() ? nullptr : it->second.get();
     };
-    std::cerr << report::render(report::Format::text, run.diagnostics, lookup, {.color = false});
+    std::cerr << report::render(report::Format::text, run.diagnostics, lookup,
+                              {.color = false, .files_checked = run.files_checked});
   }
   return run.nothing_read ? kExitUsage : kExitClean;
 }

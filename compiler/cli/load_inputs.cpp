@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "load/read_file.hpp"
+#include "model/bind.hpp"
 #include "model/describe_rules.hpp"
 #include "model/describe_runbook.hpp"
 #include "rules/load.hpp"
@@ -33,6 +34,16 @@ bool has_yaml_extension(const std::string& path) {
   return ext == ".yml" || ext == ".yaml" || ext == ".YML" || ext == ".YAML";
 }
 
+// Whether rbc.yaml's `rules:` / `runbooks:` list (when it has one) selects
+// a file found by discovery. Named files are always read.
+bool selected(const std::vector<std::string>& specs, const discover::Candidate& candidate,
+              const config::Config& config) {
+  if (specs.empty() || candidate.origin == discover::Origin::named || config.root.empty()) return true;
+  const std::string relative =
+      std::filesystem::path(model::absolute_path(candidate.path)).lexically_relative(config.root).generic_string();
+  return config::path_selected(specs, relative);
+}
+
 void read_as_runbook(RuleOutcome& outcome, const config::Config& config) {
   runbook::RunbookFile file = runbook::read_runbook(*outcome.source, outcome.diagnostics);
   outcome.runbook = model::describe_runbook(std::move(file), *outcome.source, config);
@@ -60,6 +71,10 @@ void read_as_rules(RuleOutcome& outcome, discover::Origin origin, const config::
 
 RuleOutcome load_rules_input(const discover::Candidate& candidate, const config::Config& config) {
   RuleOutcome outcome;
+  if (!selected(config.rule_paths, candidate, config)) {
+    outcome.skipped = candidate.path + ": not selected by `rules:` in " + config.path;
+    return outcome;
+  }
   std::optional<SourceFile> source = load::read_file(candidate.path, outcome.diagnostics);
   if (!source) return outcome;
   outcome.source = std::make_unique<SourceFile>(std::move(*source));
@@ -69,6 +84,7 @@ RuleOutcome load_rules_input(const discover::Candidate& candidate, const config:
 
 RuleOutcome load_runbook_input(const discover::Candidate& candidate, const config::Config& config) {
   RuleOutcome outcome;
+  if (!selected(config.runbook_paths, candidate, config)) return outcome;
   std::optional<SourceFile> source = load::read_file(candidate.path, outcome.diagnostics);
   if (!source) return outcome;
   outcome.source = std::make_unique<SourceFile>(std::move(*source));
