@@ -30,6 +30,15 @@ struct CodeSetting {
   std::optional<Severity> severity;
 };
 
+// `build:` — what `rbc build` emits.
+struct BuildSettings {
+  std::string out = "rbc-out";          // output folder, relative to the working directory
+  std::string site_url;                 // where the HTML site is published ("" = link to sources)
+  bool normalize_severity = false;      // rewrite severity labels to canonical values
+  std::string rules_format = "keep";    // "keep" (PrometheusRule stays one) or "prometheus"
+  bool inhibit = true;                  // emit critical-inhibits-warning rules
+};
+
 struct Config {
   std::string path;  // the rbc.yaml read ("" when defaults)
   std::string root;  // folder of rbc.yaml, or the checked folder
@@ -40,6 +49,7 @@ struct Config {
   std::vector<std::string> rule_paths;     // globs relative to root; empty: discover
   std::vector<std::string> runbook_paths;  // globs relative to root; empty: discover
   std::map<std::string, CodeSetting, std::less<>> codes;
+  BuildSettings build;
 };
 
 Config default_config();

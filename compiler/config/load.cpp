@@ -15,8 +15,8 @@ namespace {
 
 using detail::Reader;
 
-constexpr std::array<std::string_view, 7> kTopKeys{
-    "severity_label", "runbook_annotations", "severities", "url_mappings", "rules", "runbooks", "checks",
+constexpr std::array<std::string_view, 8> kTopKeys{
+    "severity_label", "runbook_annotations", "severities", "url_mappings", "rules", "runbooks", "checks", "build",
 };
 
 std::string folder_of(const std::string& path) {
@@ -87,6 +87,8 @@ void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
       read_paths(in, kv.value, key, config.runbook_paths);
     } else if (key == "checks") {
       detail::read_checks(in, kv.value, config);
+    } else if (key == "build") {
+      detail::read_build(in, kv.value, config.build);
     } else {
       in.unknown_key(kv.key, kTopKeys, "");
     }

@@ -13,6 +13,7 @@ void read_severities(Reader& in, yaml::NodeId node, Config& config);
 // `url_mappings:` (list of {prefix, path}); folders resolved against config.root.
 void read_url_mappings(Reader& in, yaml::NodeId node, Config& config);
 // `checks:` (code -> off/on/severity or {enabled, severity}).
+void read_build(Reader& in, yaml::NodeId value, BuildSettings& build);
 void read_checks(Reader& in, yaml::NodeId node, Config& config);
 
 }  // namespace rbc::config::detail

@@ -3,6 +3,7 @@ list(APPEND RBC_SOURCES
   config/config.cpp
   config/glob.cpp
   config/load.cpp
+  config/load_build.cpp
   config/load_sections.cpp
   config/read_yaml.cpp
   config/severity_words.cpp

@@ -1,0 +1,3 @@
+# emit stage sources (relative to compiler/).
+list(APPEND RBC_SOURCES
+)
