@@ -1,3 +1,4 @@
 # emit stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
+  emit/paths.cpp
 )

@@ -13,6 +13,7 @@
 #include "diag/source.hpp"
 #include "model/expr_facts.hpp"
 #include "model/link_resolve.hpp"
+#include "model/routing.hpp"
 #include "runbook/model.hpp"
 #include "threshold/phrase.hpp"
 
@@ -76,6 +77,7 @@ struct SectionInfo {
 
 struct RunbookInfo {
   std::string path;
+  Routing routing;  // channels and routes this runbook documents
   std::string title;
   std::vector<std::string> anchors;
   std::vector<runbook::Link> links;
@@ -108,6 +110,7 @@ struct Project {
   std::vector<RunbookInfo> runbooks;
   std::vector<RuleLink> links;
   std::vector<Binding> bindings;
+  Routing routing;  // every runbook's routing, merged in file order
   // Runbooks were checked (given, found, or named by rbc.yaml): missing
   // runbooks are errors, not warnings.
   bool runbooks_expected = false;
