@@ -1,5 +1,10 @@
 # emit stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
+  emit/alertmanager.cpp
+  emit/alertmanager_match.cpp
+  emit/alertmanager_receivers.cpp
+  emit/alertmanager_routes.cpp
+  emit/alertmanager_yaml.cpp
   emit/paths.cpp
   emit/rules.cpp
   emit/rules_plan.cpp
