@@ -3,6 +3,8 @@ list(APPEND RBC_SOURCES
   checks/queries.cpp
   checks/registry.cpp
   checks/reporter.cpp
+  checks/route_unrouted.cpp
+  checks/route_unused.cpp
   checks/runbook_dead_link.cpp
   checks/runbook_link.cpp
   checks/runbook_missing.cpp

@@ -39,6 +39,26 @@ struct BuildSettings {
   bool inhibit = true;                  // emit critical-inhibits-warning rules
 };
 
+// `receivers:` — how a documented channel is delivered. Keyed by the
+// channel's receiver name ("pagerduty", "slack-alerts-warnings"); each
+// integration is one Alertmanager notifier with the settings rbc.yaml gives.
+struct ReceiverSetting {
+  std::string key;    // "routing_key_file", "channel", "send_resolved"
+  std::string value;  // as written
+  bool text = true;   // a string (emitted quoted); false: true/false or a number
+};
+
+struct ReceiverIntegration {
+  std::string kind;  // "pagerduty", "slack", "email", "webhook"
+  std::vector<ReceiverSetting> settings;  // file order; inline secrets are never kept
+};
+
+struct ReceiverBinding {
+  std::string name;
+  std::vector<ReceiverIntegration> integrations;  // empty: not usable, a placeholder is emitted
+  Span span;  // the name in rbc.yaml
+};
+
 struct Config {
   std::string path;  // the rbc.yaml read ("" when defaults)
   std::string root;  // folder of rbc.yaml, or the checked folder
@@ -50,6 +70,7 @@ struct Config {
   std::vector<std::string> runbook_paths;  // globs relative to root; empty: discover
   std::map<std::string, CodeSetting, std::less<>> codes;
   BuildSettings build;
+  std::vector<ReceiverBinding> receivers;  // file order
 };
 
 Config default_config();

@@ -15,8 +15,9 @@ namespace {
 
 using detail::Reader;
 
-constexpr std::array<std::string_view, 8> kTopKeys{
+constexpr std::array<std::string_view, 9> kTopKeys{
     "severity_label", "runbook_annotations", "severities", "url_mappings", "rules", "runbooks", "checks", "build",
+    "receivers",
 };
 
 std::string folder_of(const std::string& path) {
@@ -89,6 +90,8 @@ void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
       detail::read_checks(in, kv.value, config);
     } else if (key == "build") {
       detail::read_build(in, kv.value, config.build);
+    } else if (key == "receivers") {
+      detail::read_receivers(in, kv.value, config);
     } else {
       in.unknown_key(kv.key, kTopKeys, "");
     }

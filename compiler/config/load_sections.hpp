@@ -15,5 +15,7 @@ void read_url_mappings(Reader& in, yaml::NodeId node, Config& config);
 // `checks:` (code -> off/on/severity or {enabled, severity}).
 void read_build(Reader& in, yaml::NodeId value, BuildSettings& build);
 void read_checks(Reader& in, yaml::NodeId node, Config& config);
+// `receivers:` (channel receiver name -> {pagerduty|slack|email|webhook: settings}).
+void read_receivers(Reader& in, yaml::NodeId node, Config& config);
 
 }  // namespace rbc::config::detail

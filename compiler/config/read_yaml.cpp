@@ -46,6 +46,16 @@ void Reader::error(yaml::NodeId node, std::string message) {
   diags_.add(std::move(d));
 }
 
+void Reader::warning(yaml::NodeId node, std::string message) {
+  Diagnostic d;
+  d.code = "config/invalid";
+  d.severity = Severity::warning;
+  d.file = tree_.source().path();
+  d.span = tree_.span(node);
+  d.message = std::move(message);
+  diags_.add(std::move(d));
+}
+
 std::string_view Reader::kind_name(yaml::NodeId node) const {
   const std::string_view tag = rules::short_tag(tree_, node);
   if (tag == "!!seq") return "a list";

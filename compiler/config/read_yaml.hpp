@@ -23,6 +23,7 @@ class Reader {
 
   const yaml::Tree& tree() const { return tree_; }
   void error(yaml::NodeId node, std::string message);
+  void warning(yaml::NodeId node, std::string message);  // config/invalid as a warning
   // "<what> must be <expected>, not a list" / "<what> has no value; ...".
   void type_error(yaml::NodeId node, std::string_view what, std::string_view expected);
 
