@@ -11,4 +11,5 @@ list(APPEND RBC_SOURCES
   model/bind.cpp
   model/describe_rules.cpp
   model/describe_runbook.cpp
+  model/routing.cpp
 )

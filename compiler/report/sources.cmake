@@ -7,4 +7,5 @@ list(APPEND RBC_SOURCES
   report/sarif.cpp
   report/model_json.cpp
   report/model_text.cpp
+  report/routing_json.cpp
 )

@@ -8,6 +8,10 @@ list(APPEND RBC_SOURCES
   runbook/names.cpp
   runbook/page.cpp
   runbook/read.cpp
+  runbook/routing.cpp
+  runbook/routing_builder.cpp
+  runbook/routing_tables.cpp
+  runbook/routing_text.cpp
   runbook/sections.cpp
   runbook/slug.cpp
   runbook/slug_tables.cpp
