@@ -218,11 +218,15 @@ void read_channel_item(const PlainText& item, Span span, RoutingBuilder& builder
     // issues"): its severity counts, with the channel names blanked out
     // ("#cryptofunk-critical" is no severity); its other words are no
     // category.
-    channels = builder.add_mentions(item, false);
     desc = item.text;
-    for (const Mention& m : find_mentions(item.text, false)) {
+    const std::vector<Mention> mentions = find_mentions(item.text, false);
+    for (const Mention& m : mentions) {
       std::fill(desc.begin() + static_cast<std::ptrdiff_t>(m.begin), desc.begin() + static_cast<std::ptrdiff_t>(m.end), ' ');
     }
+    // A sentence names a channel in passing ("a Slack or PagerDuty
+    // issue"); it documents a route only when it says which alerts.
+    if (mentions.empty() || !speaks_of_alerts(desc) || config::severity_values(config, desc).empty()) return;
+    channels = builder.add_mentions(item, false);
   } else {
     const std::string label = item.text.substr(0, split.label_end);
     const std::string value = item.text.substr(split.value_begin);

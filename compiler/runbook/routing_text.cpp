@@ -184,6 +184,7 @@ std::optional<std::int64_t> duration_ms(std::string_view text, bool immediate_is
     double value = std::stod(w.text.substr(0, digits));
     std::string unit = w.text.substr(digits);
     std::size_t next = i + 1;
+    std::size_t number_end = w.end;
     if (unit.empty() && next < words.size() && text[w.end] == '.' && words[next].begin == w.end + 1 &&
         is_digit(words[next].text[0])) {
       const Word& frac = words[next];
@@ -192,10 +193,11 @@ std::optional<std::int64_t> duration_ms(std::string_view text, bool immediate_is
       if (fd > 9) continue;
       value = std::stod(w.text.substr(0, digits) + "." + frac.text.substr(0, fd));
       unit = frac.text.substr(fd);
+      number_end = frac.end;
       ++next;
     }
     if (unit.empty() && next < words.size()) {
-      const std::string_view between = text.substr(w.end, words[next].begin - w.end);
+      const std::string_view between = text.substr(number_end, words[next].begin - number_end);
       const bool joined = between.find_first_not_of(" +\t") == std::string_view::npos;
       if (joined) unit = words[next].text;
     }
