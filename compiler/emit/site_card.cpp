@@ -28,8 +28,10 @@ std::string row(const char* label, const std::string& value_html) {
 std::string thresholds_html(const AlertEntry& entry, const model::RuleInfo& rule) {
   std::string doc = "<span class=\"muted\">not stated</span>";
   if (entry.section && !entry.section->thresholds.empty()) doc = escape(doc_threshold_text(*entry.section));
-  if (entry.section && entry.section->for_duration) {
-    doc += " <span class=\"muted\">for " + escape(entry.section->for_duration->text) + "</span>";
+  // The duration, unless the threshold phrase already says it.
+  if (entry.section && entry.section->for_duration &&
+      doc_threshold_text(*entry.section).find(entry.section->for_duration->text) == std::string::npos) {
+    doc += " <span class=\"muted\">" + escape(entry.section->for_duration->text) + "</span>";
   }
   std::string mine;
   for (const model::RuleComparison& c : rule.comparisons) {

@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+"""The HTML site in a real headless Chromium.
+
+Usage: site_test.py BUILD_DIR [SCREENSHOT_DIR]
+
+Writes the site of samples/cryptofunk with `rbc_tests "[.site-export]"`,
+loads index.html and a runbook page from file://, fails on any console
+error, types into the filter and checks which rows stay, checks the dark
+theme applies, and saves screenshots (default BUILD_DIR/site-screenshots).
+Exits 77 (skipped) when chromium, chromedriver or selenium is missing.
+Debian packages: chromium chromium-driver python3-selenium.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+
+
+def skip(why):
+    print(f"SKIP: {why} (apt-get install chromium chromium-driver python3-selenium)")
+    sys.exit(SKIP)
+
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+except ImportError:
+    skip("python3-selenium is not installed")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+if not CHROMIUM:
+    skip("chromium is not installed")
+if not DRIVER:
+    skip("chromedriver is not installed")
+
+failures = []
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def export_site(build_dir, out):
+    tests = os.path.join(build_dir, "tests", "rbc_tests")
+    env = dict(os.environ, RBC_SITE_OUT=out, RBC_SITE_SAMPLE="cryptofunk")
+    subprocess.run([tests, "[.site-export]"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def start_browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
+                "--allow-file-access-from-files"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+
+
+def console_errors(driver):
+    return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+
+
+def visible_alerts(driver):
+    rows = driver.find_elements(By.CSS_SELECTOR, "#alerts tbody tr")
+    return sorted(r.find_element(By.CSS_SELECTOR, ".alert-name").text for r in rows if r.is_displayed())
+
+
+def set_dark(driver, dark):
+    value = "dark" if dark else "light"
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": value}]})
+
+
+def test_index(driver, site, shots):
+    driver.get("file://" + os.path.join(site, "site", "index.html"))
+    check(driver.title == "Alerts", f"index title is 'Alerts' (got {driver.title!r})")
+    check(not console_errors(driver), "index: no console errors")
+    all_rows = visible_alerts(driver)
+    check(len(all_rows) == 11, f"index shows all 11 cryptofunk alerts (got {len(all_rows)})")
+    count = driver.find_element(By.ID, "filter-count")
+    check(count.text == "11 of 11 alerts", f"count says 11 of 11 (got {count.text!r})")
+    driver.save_screenshot(os.path.join(shots, "site-index.png"))
+
+    box = driver.find_element(By.ID, "filter-text")
+    box.send_keys("agent")
+    want = ["AgentDown", "AgentHighLatency", "AgentUnhealthy"]
+    check(visible_alerts(driver) == want, f"'agent' leaves {want} (got {visible_alerts(driver)})")
+    box.send_keys(" latency")
+    check(visible_alerts(driver) == ["AgentHighLatency"], "'agent latency' leaves AgentHighLatency")
+    box.clear()
+    box.send_keys("nothing-like-this")
+    check(visible_alerts(driver) == [], "a filter matching nothing hides every row")
+    check(driver.find_element(By.ID, "filter-empty").is_displayed(), "the 'no alert matches' note shows")
+    box.clear()
+    box.send_keys(" ")  # clear() fires no input event; a blank query shows everything
+    Select(driver.find_element(By.ID, "filter-severity")).select_by_value("critical")
+    want = ["HighErrorRate", "MaxDrawdownExceeded", "TradingSessionFailure"]
+    check(visible_alerts(driver) == want, f"severity critical leaves {want} (got {visible_alerts(driver)})")
+    Select(driver.find_element(By.ID, "filter-severity")).select_by_value("")
+    check(len(visible_alerts(driver)) == 11, "all severities shows every alert again")
+
+    body = driver.find_element(By.TAG_NAME, "body")
+    light = body.value_of_css_property("background-color")
+    set_dark(driver, True)
+    dark = body.value_of_css_property("background-color")
+    check(light != dark, f"prefers-color-scheme: dark changes the page ({light} -> {dark})")
+    driver.save_screenshot(os.path.join(shots, "site-index-dark.png"))
+    set_dark(driver, False)
+    check(not console_errors(driver), "index after filtering: no console errors")
+
+
+def test_runbook(driver, site, shots):
+    driver.get("file://" + os.path.join(site, "site", "runbook.html") + "#higherrorrate")
+    check(not console_errors(driver), "runbook page: no console errors")
+    heading = driver.find_elements(By.ID, "higherrorrate")
+    check(len(heading) == 1 and heading[0].tag_name.startswith("h"), "#higherrorrate is a heading")
+    card = driver.find_elements(By.ID, "Rule-HighErrorRate")
+    check(len(card) == 1 and card[0].is_displayed(), "HighErrorRate's rule card is shown")
+    if card:
+        text = card[0].text
+        check("consistent" in text or "finding" in text, "the card states a cross-check verdict")
+        spans = card[0].find_elements(By.CSS_SELECTOR, "pre.promql span.pq-fn")
+        check(len(spans) > 0, "the expression is highlighted")
+    cards = driver.find_elements(By.CSS_SELECTOR, "section.rule-card")
+    check(len(cards) == 11, f"one card per cryptofunk alert (got {len(cards)})")
+    driver.save_screenshot(os.path.join(shots, "site-runbook.png"))
+    link = driver.find_element(By.CSS_SELECTOR, "#Rule-HighErrorRate a.source-link")
+    link.click()
+    check(driver.current_url.endswith("_sources/rules.yml.html#L20"), f"source link opens rules.yml at line 20 ({driver.current_url})")
+    check(len(driver.find_elements(By.ID, "L20")) == 1, "the source page has line L20")
+    check(not console_errors(driver), "source page: no console errors")
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__)
+        return 2
+    build_dir = os.path.abspath(sys.argv[1])
+    shots = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(build_dir, "site-screenshots")
+    os.makedirs(shots, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rbc_site_browser_") as site:
+        export_site(build_dir, site)
+        driver = start_browser()
+        try:
+            test_index(driver, site, shots)
+            test_runbook(driver, site, shots)
+        finally:
+            driver.quit()
+    print(f"screenshots in {shots}")
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
