@@ -255,7 +255,7 @@ TEST_CASE("config: one bad setting keeps the others", "[config]") {
             "9:16 'checks.rule/schema' must be off, on, error, warning, info or a mapping with enabled/severity, "
             "not a string",
             "10:1 unknown key 'colour'; expected one of: severity_label, runbook_annotations, severities, "
-            "url_mappings, rules, runbooks, checks, build",
+            "url_mappings, rules, runbooks, checks, build, receivers",
         });
   CHECK(l.config.severity_label == "severity");
   CHECK(l.config.runbook_annotations == std::vector<std::string>{"playbook"});
