@@ -1,6 +1,7 @@
 #include "emit/alertmanager_match.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace rbc::emit {
 namespace {
@@ -71,16 +72,30 @@ bool rule_matches(const RouteValues& values, const model::RuleInfo& rule) {
   return true;
 }
 
-std::vector<std::string> rule_receivers(const model::Project& project, const model::RuleInfo& rule) {
+std::vector<std::string> receiver_order(const model::Routing& routing) {
   std::vector<std::string> out;
-  const model::Routing& routing = project.routing;
   for (const model::DocumentedRoute& route : routing.routes) {
-    if (route.channels.empty() || !rule_matches(route_values(project, route), rule)) continue;
     for (std::size_t c : route.channels) {
       if (c >= routing.channels.size()) continue;
       const std::string& name = routing.channels[c].name;
       if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     }
+  }
+  return out;
+}
+
+std::vector<std::string> rule_receivers(const model::Project& project, const model::RuleInfo& rule) {
+  std::set<std::string> reached;
+  const model::Routing& routing = project.routing;
+  for (const model::DocumentedRoute& route : routing.routes) {
+    if (route.channels.empty() || !rule_matches(route_values(project, route), rule)) continue;
+    for (std::size_t c : route.channels) {
+      if (c < routing.channels.size()) reached.insert(routing.channels[c].name);
+    }
+  }
+  std::vector<std::string> out;
+  for (const std::string& name : receiver_order(routing)) {
+    if (reached.count(name)) out.push_back(name);
   }
   return out;
 }

@@ -39,8 +39,12 @@ RouteValues route_values(const model::Project& project, const model::DocumentedR
 
 bool rule_matches(const RouteValues& values, const model::RuleInfo& rule);
 
-// The receivers (channel names) an alerting rule reaches, unique, in the
-// order of the documented routes.
+// Receiver (channel) names in the order documented routes first name them;
+// alertmanager.yml lists its routes, and amtool its receivers, in this order.
+std::vector<std::string> receiver_order(const model::Routing& routing);
+
+// The receivers (channel names) an alerting rule reaches, unique, in
+// receiver_order.
 std::vector<std::string> rule_receivers(const model::Project& project, const model::RuleInfo& rule);
 
 }  // namespace rbc::emit

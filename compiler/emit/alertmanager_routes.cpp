@@ -1,10 +1,10 @@
 // alertmanager.yml `route:` and `inhibit_rules:`.
 #include <algorithm>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "emit/alertmanager.hpp"
+#include "emit/alertmanager_conditions.hpp"
 #include "emit/alertmanager_match.hpp"
 #include "emit/alertmanager_parts.hpp"
 #include "emit/alertmanager_yaml.hpp"
@@ -45,31 +45,54 @@ std::string timing_comment(const model::DocumentedRoute& route, const RouteTimin
   return out;
 }
 
-std::vector<std::string> route_matchers(const model::Project& project, const RouteValues& values) {
-  std::vector<std::string> out;
-  if (!values.severities.empty()) out.push_back(am::matcher(project.config.severity_label, values.severities));
-  if (!values.categories.empty()) out.push_back(am::matcher(kCategoryLabel, values.categories));
-  return out;
+am::Condition route_condition(const model::Project& project, const RouteValues& values) {
+  am::Condition c;
+  am::require_in(c, project.config.severity_label, values.severities);
+  am::require_in(c, std::string(kCategoryLabel), values.categories);
+  return c;
 }
 
 std::string child_route(const model::Project& project, const model::DocumentedRoute& route,
-                        const model::Channel& channel, const std::vector<std::string>& matchers) {
+                        const std::string& receiver, const std::vector<std::string>& matchers, bool narrowed) {
   std::string out = fmt::format("    # {}: {} -> {}\n", where(project, route.file, route.span),
-                                am::comment_text(route.text), channel.name);
-  if (route.response_ms || route.escalation_ms) {
-    out += timing_comment(route, route_timing(route.response_ms, route.escalation_ms));
-  }
-  out += fmt::format("    - receiver: {}\n", am::quote(channel.name));
+                                am::comment_text(route.text), receiver);
+  if (narrowed) out += "    # (less the alerts an earlier route already sends to this receiver)\n";
+  const bool timed = route.response_ms || route.escalation_ms;
+  const RouteTiming t = route_timing(route.response_ms, route.escalation_ms);
+  if (timed) out += timing_comment(route, t);
+  out += fmt::format("    - receiver: {}\n", am::quote(receiver));
   if (!matchers.empty()) {
     out += "      matchers:\n";
     for (const std::string& m : matchers) out += fmt::format("        - {}\n", squote(m));
   }
+  // The alert goes on to the routes of its other documented channels.
   out += "      continue: true\n";
-  if (route.response_ms || route.escalation_ms) {
-    const RouteTiming t = route_timing(route.response_ms, route.escalation_ms);
+  if (timed) {
     out += fmt::format("      group_wait: {}\n      group_interval: {}\n      repeat_interval: {}\n",
                        am::duration(t.group_wait_ms), am::duration(t.group_interval_ms),
                        am::duration(t.repeat_interval_ms));
+  }
+  return out;
+}
+
+bool names_receiver(const model::Routing& routing, const model::DocumentedRoute& route, const std::string& name) {
+  return std::any_of(route.channels.begin(), route.channels.end(), [&](std::size_t c) {
+    return c < routing.channels.size() && routing.channels[c].name == name;
+  });
+}
+
+// Every route to one receiver; each alert matches at most one of them.
+std::string receiver_routes(const model::Project& project, const std::string& receiver) {
+  std::string out;
+  std::vector<am::Condition> earlier;
+  for (const model::DocumentedRoute& route : project.routing.routes) {
+    if (!names_receiver(project.routing, route, receiver)) continue;
+    const am::Condition condition = route_condition(project, route_values(project, route));
+    const std::vector<am::Condition> parts = am::subtract(condition, earlier);
+    for (const am::Condition& part : parts) {
+      out += child_route(project, route, receiver, am::matchers(part), !earlier.empty());
+    }
+    earlier.push_back(condition);
   }
   return out;
 }
@@ -119,19 +142,7 @@ std::string route_section(const model::Project& project) {
       quote(kDefaultReceiver), squote("alertname"), squote(project.config.severity_label),
       duration(defaults.group_wait_ms), duration(defaults.group_interval_ms), duration(defaults.repeat_interval_ms));
   std::string children;
-  std::set<std::pair<std::vector<std::string>, std::string>> seen;
-  const model::Routing& routing = project.routing;
-  for (const model::DocumentedRoute& route : routing.routes) {
-    const std::vector<std::string> matchers = route_matchers(project, route_values(project, route));
-    for (std::size_t c : route.channels) {
-      if (c >= routing.channels.size()) continue;
-      const model::Channel& channel = routing.channels[c];
-      // Each channel is its own route: `continue: true` lets the alert go on
-      // to the other channels documented for it.
-      if (!seen.insert({matchers, channel.name}).second) continue;
-      children += child_route(project, route, channel, matchers);
-    }
-  }
+  for (const std::string& receiver : receiver_order(project.routing)) children += receiver_routes(project, receiver);
   if (!children.empty()) out += "  routes:\n" + children;
   return out;
 }

@@ -68,11 +68,13 @@ std::string duration(std::int64_t ms) {
   return out;
 }
 
-std::string matcher(std::string_view name, const std::vector<std::string>& values) {
-  if (values.size() == 1) return fmt::format("{}=\"{}\"", name, matcher_escape(values[0]));
+std::string matcher(std::string_view name, const std::vector<std::string>& values, bool negate) {
+  if (values.size() == 1) {
+    return fmt::format("{}{}\"{}\"", name, negate ? "!=" : "=", matcher_escape(values[0]));
+  }
   std::string alternatives;
   for (const std::string& value : values) alternatives += (alternatives.empty() ? "" : "|") + regex_escape(value);
-  return fmt::format("{}=~\"{}\"", name, matcher_escape(alternatives));
+  return fmt::format("{}{}\"{}\"", name, negate ? "!~" : "=~", matcher_escape(alternatives));
 }
 
 std::string comment_text(std::string_view text) {

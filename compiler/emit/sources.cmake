@@ -1,10 +1,16 @@
 # emit stage sources (relative to compiler/).
 list(APPEND RBC_SOURCES
   emit/alertmanager.cpp
+  emit/alertmanager_conditions.cpp
   emit/alertmanager_match.cpp
   emit/alertmanager_receivers.cpp
   emit/alertmanager_routes.cpp
   emit/alertmanager_yaml.cpp
+  emit/boundary.cpp
+  emit/boundary_eval.cpp
+  emit/boundary_plan.cpp
+  emit/boundary_scenario.cpp
+  emit/boundary_template.cpp
   emit/paths.cpp
   emit/rules.cpp
   emit/rules_plan.cpp
