@@ -79,6 +79,14 @@ def set_dark(driver, dark):
                            {"features": [{"name": "prefers-color-scheme", "value": value}]})
 
 
+def test_console_capture(driver, site):
+    # The console checks below mean something only if errors are captured.
+    driver.get("file://" + os.path.join(site, "site", "index.html"))
+    driver.execute_script("console.error('rbc self-check')")
+    check(any("rbc self-check" in e.get("message", "") for e in console_errors(driver)),
+          "console errors are captured (self-check)")
+
+
 def test_index(driver, site, shots):
     driver.get("file://" + os.path.join(site, "site", "index.html"))
     check(driver.title == "Alerts", f"index title is 'Alerts' (got {driver.title!r})")
@@ -114,6 +122,11 @@ def test_index(driver, site, shots):
     check(light != dark, f"prefers-color-scheme: dark changes the page ({light} -> {dark})")
     driver.save_screenshot(os.path.join(shots, "site-index-dark.png"))
     set_dark(driver, False)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    topbar = driver.find_element(By.CSS_SELECTOR, ".topbar")
+    check(topbar.value_of_css_property("display") == "none", "print layout hides the top bar")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    check(topbar.value_of_css_property("display") != "none", "screen layout shows the top bar")
     check(not console_errors(driver), "index after filtering: no console errors")
 
 
@@ -150,6 +163,7 @@ def main():
         export_site(build_dir, site)
         driver = start_browser()
         try:
+            test_console_capture(driver, site)
             test_index(driver, site, shots)
             test_runbook(driver, site, shots)
         finally:

@@ -6,6 +6,7 @@ namespace rbc::emit::site {
 std::string_view stylesheet() {
   static constexpr std::string_view kCss = R"css(
 :root {
+  color-scheme: light dark;
   --bg: #f6f7f9; --surface: #ffffff; --text: #1c2128; --muted: #656d76; --border: #d8dee4;
   --accent: #0b63ce; --code-bg: #f1f3f5;
   --crit-bg: #fde8e8; --crit-fg: #b42318; --warn-bg: #fff4d6; --warn-fg: #8a5300;
