@@ -191,6 +191,14 @@ TEST_CASE("config: every invalid example is reported at its position", "[config]
         "enabled/severity"}},
       {"not-a-mapping.yaml", {"1:1 rbc.yaml must be a mapping of settings, not a list"}},
       {"two-documents.yaml", {"2:1 rbc.yaml must hold one YAML document; the others are ignored"}},
+      {"receivers-bad-number.yaml", {"5:19 'receivers.hook.webhook.max_alerts' must be a whole number, not a string"}},
+      {"receivers-list.yaml",
+       {"2:3 'receivers' must be a mapping of channel receiver names to their integrations, not a list"}},
+      {"receivers-missing-key.yaml",
+       {"3:5 'receivers.pagerduty.pagerduty' needs 'routing_key_file' (Events API v2) or 'service_key_file'; the "
+        "channel keeps a placeholder receiver"}},
+      {"receivers-unknown-kind.yaml",
+       {"3:5 unknown key 'telegram' in 'receivers.ops'; expected one of: pagerduty, slack, email, webhook"}},
   };
   std::set<std::string> covered;
   for (const Expect& e : expected) {
@@ -435,4 +443,27 @@ RBC_PY
   }
   CHECK(valid.size() >= 5);
   CHECK(invalid.size() >= 20);
+}
+
+TEST_CASE("config: receivers keep settings in file order and never an inline secret", "[config]") {
+  const Loaded l = load_data("valid/receivers.yaml");
+  CHECK(l.diags.items().empty());
+  REQUIRE(l.config.receivers.size() == 5);
+  const rbc::config::ReceiverBinding& pd = l.config.receivers[0];
+  CHECK(pd.name == "pagerduty");
+  CHECK(pd.span.begin == rbc::Position{3, 3});
+  REQUIRE(pd.integrations.size() == 1);
+  CHECK(pd.integrations[0].kind == "pagerduty");
+  REQUIRE(pd.integrations[0].settings.size() == 2);
+  CHECK(pd.integrations[0].settings[0].key == "routing_key_file");
+  CHECK(pd.integrations[0].settings[1].value == "true");
+  CHECK_FALSE(pd.integrations[0].settings[1].text);
+  CHECK(l.config.receivers[4].integrations.size() == 2);  // slack and email together
+
+  const Loaded secret = load_text("receivers:\n  pd:\n    pagerduty:\n      routing_key: abc\n      service_key_file: /k\n");
+  REQUIRE(secret.diags.items().size() == 1);
+  CHECK(secret.diags.items()[0].severity == rbc::Severity::warning);
+  REQUIRE(secret.config.receivers.size() == 1);
+  REQUIRE(secret.config.receivers[0].integrations.size() == 1);
+  for (const auto& s : secret.config.receivers[0].integrations[0].settings) CHECK(s.value != "abc");
 }
