@@ -27,7 +27,8 @@ void check_anchor(const model::RunbookInfo& rb, const runbook::Link& link, Repor
 
 void check_relative(const model::Project& project, const model::RunbookIndex& index,
                     const model::RunbookInfo& rb, const runbook::Link& link, Reporter& reporter) {
-  const model::LinkContext context{rb.path, "", {}};
+  model::LinkContext context{rb.path, "", {}};
+  context.want_suggestion = false;
   const model::LinkResolution res = model::resolve_link(link.target, context, project.config, index);
   if (res.status == model::LinkStatus::missing_file) {
     reporter.report(rb.path, link.span, fmt::format("link '{}' leads nowhere: there is no such file", link.target));

@@ -26,6 +26,11 @@ std::optional<std::string_view> closest_match(std::string_view word,
   std::optional<std::string_view> best;
   std::size_t best_distance = max_distance + 1;
   for (std::string_view candidate : candidates) {
+    // The length difference is a lower bound of the distance: skip the
+    // quadratic comparison when it alone is too far (thousands of names).
+    const std::size_t length_gap =
+        word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+    if (length_gap >= best_distance) continue;
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) best = candidate, best_distance = d;
   }

@@ -92,10 +92,18 @@ std::optional<Binding> bind_by_name(const Project& project, const NameIndex& ind
   return std::nullopt;
 }
 
-std::optional<std::size_t> runbook_by_path(const Project& project, const std::string& file) {
-  for (std::size_t r = 0; r < project.runbooks.size(); ++r)
-    if (absolute_path(project.runbooks[r].path) == file) return r;
-  return std::nullopt;
+using RunbookPaths = std::map<std::string, std::size_t, std::less<>>;
+
+// Absolute path -> index of every runbook, computed once per run.
+RunbookPaths runbook_paths(const Project& project) {
+  RunbookPaths out;
+  for (std::size_t r = 0; r < project.runbooks.size(); ++r) out.emplace(absolute_path(project.runbooks[r].path), r);
+  return out;
+}
+
+std::optional<std::size_t> runbook_by_path(const RunbookPaths& paths, const std::string& file) {
+  auto it = paths.find(file);
+  return it == paths.end() ? std::nullopt : std::optional(it->second);
 }
 
 // The section a resolved link lands in: the anchored section, else the
@@ -155,6 +163,7 @@ std::string words_key(std::string_view name) {
 RunbookIndex make_runbook_index(const Project& project) {
   RunbookIndex index;
   for (const RunbookInfo& rb : project.runbooks) index.anchors_by_file[absolute_path(rb.path)] = rb.anchors;
+  index_case_folded(index);
   return index;
 }
 
@@ -171,11 +180,12 @@ const char* binding_kind_text(BindingKind kind) {
 void bind(Project& project) {
   const RunbookIndex index = make_runbook_index(project);
   const NameIndex names(project);
+  const RunbookPaths paths = runbook_paths(project);
   for (std::size_t rule = 0; rule < project.rules.size(); ++rule) {
     if (!project.rules[rule].alerting) continue;
     std::optional<RuleLink> link = link_of(project, index, rule);
     if (link && resolved(link->resolution.status)) {
-      if (auto rb = runbook_by_path(project, link->resolution.file))
+      if (auto rb = runbook_by_path(paths, link->resolution.file))
         project.bindings.push_back(bind_to_link(project, rule, *rb, link->resolution.anchor));
     } else if (auto by_name = bind_by_name(project, names, rule)) {
       project.bindings.push_back(*by_name);

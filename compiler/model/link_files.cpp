@@ -38,7 +38,12 @@ const std::string* index_key(const std::string& abs, const RunbookIndex& index, 
   const auto exact = index.anchors_by_file.find(abs);
   if (exact != index.anchors_by_file.end()) return &exact->first;
   const std::string wanted = ignore_case ? url::ascii_lower(abs) : abs;
+  if (ignore_case && !index.key_by_folded.empty()) {
+    const auto folded = index.key_by_folded.find(wanted);
+    if (folded != index.key_by_folded.end()) return &index.anchors_by_file.find(folded->second)->first;
+  }
   for (const auto& entry : index.anchors_by_file) {
+    if (!index.key_by_folded.empty() && entry.first.starts_with('/')) continue;  // folded map had them
     // Absolute keys were compared exactly above; only relative ones need work then.
     if (!ignore_case && entry.first.starts_with('/')) continue;
     const std::string key = absolute_normal(entry.first);
@@ -101,6 +106,11 @@ std::optional<FoundFile> find_link_file(std::string_view path, const RunbookInde
   return std::nullopt;
 }
 
+void index_case_folded(RunbookIndex& index) {
+  for (const auto& entry : index.anchors_by_file)
+    if (entry.first.starts_with('/')) index.key_by_folded.emplace(url::ascii_lower(entry.first), entry.first);
+}
+
 std::string closest_file(std::string_view path, const RunbookIndex& index) {
   const std::string abs = absolute_normal(path);
   // Names compare ignoring ASCII case: a wrong case is the commonest slip.
@@ -113,7 +123,7 @@ std::string closest_file(std::string_view path, const RunbookIndex& index) {
   std::vector<std::string> lower_names;
   std::vector<const std::string*> originals;
   for (const auto& entry : index.anchors_by_file) {
-    keys.push_back(absolute_normal(entry.first));
+    keys.push_back(entry.first.starts_with('/') ? entry.first : absolute_normal(entry.first));
     lower_names.push_back(url::ascii_lower(file_name(keys.back())));
     originals.push_back(&entry.first);
   }

@@ -186,7 +186,7 @@ LinkResolution resolve_link(std::string_view link, const LinkContext& context,
   if (!found) {
     r.status = LinkStatus::missing_file;
     r.file = absolute_normal(path);
-    r.suggestion = closest_file(path, index);
+    if (context.want_suggestion) r.suggestion = closest_file(path, index);
     return r;
   }
   r.file = found->file;

@@ -16,7 +16,14 @@ namespace rbc::model {
 // The runbooks rbc has read: normalised path -> its anchors, in order.
 struct RunbookIndex {
   std::map<std::string, std::vector<std::string>, std::less<>> anchors_by_file;
+  // ASCII-lower-cased absolute key -> key, for case-insensitive lookups
+  // without a scan; filled by index_case_folded() (optional: without it the
+  // resolver scans, which is fine for small hand-made indexes).
+  std::map<std::string, std::string, std::less<>> key_by_folded;
 };
+
+// Fills RunbookIndex::key_by_folded from anchors_by_file (absolute keys).
+void index_case_folded(RunbookIndex& index);
 
 enum class LinkStatus {
   resolved,                  // file (and anchor, if any) exist
@@ -43,6 +50,9 @@ struct LinkContext {
   std::string alert_name;  // for expanding {{ $labels.alertname }}-like values (see status)
   // Label values known statically (the rule's own labels), for templates.
   std::map<std::string, std::string, std::less<>> labels;
+  // Computing "did you mean" compares against every runbook: callers that
+  // do not show it (runbook/dead-link) switch it off.
+  bool want_suggestion = true;
 };
 
 LinkResolution resolve_link(std::string_view url, const LinkContext& context,
