@@ -90,7 +90,18 @@ std::vector<std::size_t> RoutingBuilder::add_mentions(const PlainText& plain, bo
 }
 
 void RoutingBuilder::add_route(RouteDraft draft) {
-  std::sort(draft.severities.begin(), draft.severities.end());
+  // The configuration's order (critical, warning, info), so equal sets
+  // compare equal and read as the team lists them.
+  const std::vector<config::SeverityLevel> levels =
+      config_.severities.empty() ? config::default_severities() : config_.severities;
+  const auto rank = [&](const std::string& value) {
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+      if (levels[i].value == value) return i;
+    }
+    return levels.size();
+  };
+  std::sort(draft.severities.begin(), draft.severities.end(),
+            [&](const std::string& a, const std::string& b) { return rank(a) != rank(b) ? rank(a) < rank(b) : a < b; });
   draft.severities.erase(std::unique(draft.severities.begin(), draft.severities.end()), draft.severities.end());
   for (model::DocumentedRoute& route : routing_.routes) {
     if (!same_route(route, draft)) continue;

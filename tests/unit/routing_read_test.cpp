@@ -114,7 +114,7 @@ TEST_CASE("routing: seed 001 (cryptofunk) severity sections and notification cha
                          "critical |  | slack-cryptofunk-critical,email-oncall-example-com | " + min(15) + " | " + min(30),
                          "warning |  | slack-cryptofunk-alerts | " + min(60) + " | -",
                          // Info: "Best effort" and no channel in its section -> only the list's route
-                         "critical,info,warning |  | slack-cryptofunk-alerts | - | -",
+                         "critical,warning,info |  | slack-cryptofunk-alerts | - | -",
                          "* | trading | slack-cryptofunk-trading | - | -",
                          "* | agent-health | slack-cryptofunk-agents | - | -",
                          "* | system | slack-cryptofunk-ops | - | -",
