@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -51,6 +52,37 @@ std::unique_ptr<cmark_parser, ParserFree> make_parser() {
     }
   }
   return parser;
+}
+
+// cmark's safe mode already blanks javascript:, vbscript:, file: and most
+// data: URLs; it keeps data:image/..., and browsers ignore blanks and
+// control characters inside a scheme. Runbooks are untrusted, so any of
+// these schemes is blanked here, whatever cmark's version does.
+bool dangerous_url(const char* url) {
+  if (!url) return false;
+  std::string scheme;
+  for (const char* p = url; *p && *p != ':' && scheme.size() < 16; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c <= 0x20 || c == 0x7f) continue;
+    scheme.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  }
+  const char* colon = std::strchr(url, ':');
+  if (!colon) return false;
+  return scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file";
+}
+
+void blank_dangerous_urls(cmark_node* root) {
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event != CMARK_EVENT_ENTER) continue;
+    const runbook::NodeKind kind = runbook::kind_of(node);
+    if ((kind == runbook::NodeKind::link || kind == runbook::NodeKind::image) && dangerous_url(cmark_node_get_url(node))) {
+      cmark_node_set_url(node, "");
+    }
+  }
+  cmark_iter_free(iter);
 }
 
 std::vector<Heading> collect_headings(cmark_node* root) {
@@ -113,6 +145,7 @@ RenderedMarkdown render_markdown(const SourceFile& source, const AfterHeading& a
   std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
   RenderedMarkdown result;
   if (!root) return result;
+  blank_dangerous_urls(root.get());
   const std::vector<Heading> headings = collect_headings(root.get());
   std::unique_ptr<char, decltype(&free)> html(
       cmark_render_html(root.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get())),

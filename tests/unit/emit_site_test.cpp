@@ -170,10 +170,14 @@ TEST_CASE("runbook pages are inert: no script, handlers or dangerous URLs", "[em
     if (path != "site/index.html") CHECK_FALSE(contains(content, "<script"));
     CHECK_FALSE(std::regex_search(content, std::regex(R"(<[^>]*\son[a-z]+\s*=)", std::regex::icase)));
     for (const std::string& link : links_in(content)) {
-      CHECK_FALSE(std::regex_search(link, std::regex("^\\s*(javascript|data|vbscript):", std::regex::icase)));
+      CHECK_FALSE(std::regex_search(link, std::regex("^\\s*(javascript|data|vbscript|file):", std::regex::icase)));
     }
   }
   CHECK(contains(page, "<!-- raw HTML omitted -->"));
+  CHECK(contains(page, "<a href=\"\">js link</a>"));  // the text stays, the URL goes
+  CHECK(contains(page, "<a href=\"\">caps</a>"));
+  CHECK(contains(page, "<img src=\"\" alt=\"pixel\" />"));
+  CHECK_FALSE(contains(page, "/etc/passwd\""));
   CHECK(contains(page, "<h1 id=\"web-alerttitle-runbook\">Web <!-- raw HTML omitted -->alert"));
   // Rule strings are escaped in the card and the index.
   CHECK(contains(page, "&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;"));
