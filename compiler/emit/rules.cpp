@@ -86,19 +86,21 @@ std::string edit_file(const FileJob& job, const rules::LoadedFile& before, std::
       report(job.diags, Severity::warning, job.source.path(), ref.rule->span,
              "alert \"" + name + "\": " + what + " not written: " + why, name);
     };
-    for (const auto& [key, value] : wanted.annotations) {
-      const std::string why = item == yaml::kNoNode ? "the rule was not found in the file"
-                                                    : editor.set(item, "annotations", key, value,
-                                                                 Quoting::double_quoted, edits);
-      if (why.empty()) made.annotations.emplace(key, value);
-      else fail("annotation " + key, why);
-    }
+    // Labels first: when the labels mapping ends the rule, a new
+    // `annotations:` goes to the same offset and must come after.
     if (wanted.severity) {
       const std::string why = item == yaml::kNoNode ? "the rule was not found in the file"
                                                     : editor.set(item, "labels", severity_label, *wanted.severity,
                                                                  Quoting::like_original, edits);
       if (why.empty()) made.severity = wanted.severity;
       else fail("label " + severity_label + "=" + *wanted.severity, why);
+    }
+    for (const auto& [key, value] : wanted.annotations) {
+      const std::string why = item == yaml::kNoNode ? "the rule was not found in the file"
+                                                    : editor.set(item, "annotations", key, value,
+                                                                 Quoting::double_quoted, edits);
+      if (why.empty()) made.annotations.emplace(key, value);
+      else fail("annotation " + key, why);
     }
   }
   return apply_edits(job.source.text(), std::move(edits));

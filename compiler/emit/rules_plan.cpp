@@ -47,6 +47,21 @@ std::string encode_path(std::string_view path) {
   return out;
 }
 
+// The binding prefers the section with the facts, which may be a summary
+// table row (anchored at the table's heading); a reader following the link
+// wants the heading of the same alert's procedure when the page has one.
+std::string link_anchor(const model::RunbookInfo& runbook, std::size_t section) {
+  const runbook::Section& bound = runbook.sections[section].section;
+  if (bound.level > 0) return bound.anchor;
+  for (const model::SectionInfo& other : runbook.sections) {
+    if (other.section.level == 0 || other.section.anchor.empty()) continue;
+    for (const runbook::AlertName& a : other.section.alerts)
+      for (const runbook::AlertName& b : bound.alerts)
+        if (model::words_key(a.name) == model::words_key(b.name)) return other.section.anchor;
+  }
+  return bound.anchor;
+}
+
 }  // namespace
 
 RulePlanner::RulePlanner(const model::Project& project) : project_(project) {
@@ -88,7 +103,7 @@ std::optional<std::string> RulePlanner::runbook_link(std::size_t rule, const std
   if (binding == bindings_.end()) return std::nullopt;  // no runbook: nothing to link
   const model::Binding& b = *binding->second;
   const model::RunbookInfo& runbook = project_.runbooks[b.runbook];
-  const std::string anchor = b.section == model::kWholeFile ? "" : runbook.sections[b.section].section.anchor;
+  const std::string anchor = b.section == model::kWholeFile ? "" : link_anchor(runbook, b.section);
   // A broken link is replaced where it is written; else the first
   // configured annotation key gets one.
   const auto& keys = project_.config.runbook_annotations;
