@@ -89,9 +89,8 @@ std::string receiver_routes(const model::Project& project, const std::string& re
     if (!names_receiver(project.routing, route, receiver)) continue;
     const am::Condition condition = route_condition(project, route_values(project, route));
     const std::vector<am::Condition> parts = am::subtract(condition, earlier);
-    for (const am::Condition& part : parts) {
-      out += child_route(project, route, receiver, am::matchers(part), !earlier.empty());
-    }
+    const bool narrowed = parts.size() != 1 || am::matchers(parts[0]) != am::matchers(condition);
+    for (const am::Condition& part : parts) out += child_route(project, route, receiver, am::matchers(part), narrowed);
     earlier.push_back(condition);
   }
   return out;

@@ -13,9 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "checks/check.hpp"
 #include "cli/check_pipeline.hpp"
 #include "emit/alertmanager.hpp"
 #include "emit/alertmanager_match.hpp"
+#include "runbook/routing.hpp"
 #include "support/process.hpp"
 
 namespace fs = std::filesystem;
@@ -172,16 +174,38 @@ struct Emitted {
   rbc::Diagnostics diags;
 };
 
-Emitted emit_sample(const std::string& sample) {
+// Every runbook's routing, merged in file order (what the pipeline does once
+// it reads routing).
+rbc::model::Routing read_sample_routing(const rbc::cli::CheckRun& run) {
+  rbc::model::Routing merged;
+  for (const auto& rb : run.project.runbooks) {
+    const auto source = run.sources.find(rb.path);
+    if (source == run.sources.end() || !source->second) continue;
+    rbc::model::Routing one = rbc::runbook::read_routing(*source->second, run.project.config);
+    const std::size_t offset = merged.channels.size();
+    for (auto& route : one.routes) {
+      for (std::size_t& c : route.channels) c += offset;
+      merged.routes.push_back(std::move(route));
+    }
+    for (auto& channel : one.channels) merged.channels.push_back(std::move(channel));
+  }
+  return merged;
+}
+
+enum class Source { read, hand };
+
+Emitted emit_sample(const std::string& sample, Source source = Source::hand) {
   Emitted e;
   rbc::cli::CheckRequest request;
   request.paths = {rbc::test::data_path("../../samples/" + sample)};
   request.run_checks = false;
   e.run = rbc::cli::run_check(request);
-  if (!rbc::emit::documents_routing(e.run.project.routing)) {
+  if (source == Source::hand) {
     std::string runbook;
     for (const auto& rb : e.run.project.runbooks) runbook = rb.path;
     e.run.project.routing = sample_routing(sample, runbook);
+  } else if (!rbc::emit::documents_routing(e.run.project.routing)) {
+    e.run.project.routing = read_sample_routing(e.run);
   }
   const rbc::Diagnostics none;
   const rbc::emit::BuildInput input{e.run.project, [](std::string_view) { return nullptr; }, none};
@@ -203,9 +227,11 @@ TEST_CASE("alertmanager: amtool accepts each sample and routes every alert to it
           "[emit][alertmanager]") {
   if (!have_amtool()) FAIL("amtool (Debian prometheus-alertmanager) is needed");
   std::size_t alerts = 0;
+  std::size_t routed_by_reader = 0;
+  const Source source = GENERATE(Source::hand, Source::read);
   for (const std::string sample : {"threads-agent", "cryptofunk", "aragora", "testwatcher", "agent-node"}) {
-    INFO(sample);
-    const Emitted e = emit_sample(sample);
+    INFO(sample << (source == Source::hand ? " (hand-built routing)" : " (routing read from the runbook)"));
+    const Emitted e = emit_sample(sample, source);
     CHECK(e.file.path == "alertmanager.yml");
     const std::string config = write_temp(sample + ".yml", e.file.content);
     INFO(e.file.content);
@@ -225,9 +251,11 @@ TEST_CASE("alertmanager: amtool accepts each sample and routes every alert to it
       INFO(rule.name.value << " expects " << expected << "; amtool: " << test.out);
       CHECK(test.status == 0);
     }
-    CHECK(distinct.size() >= 2);  // the sample exercises more than one route
+    if (source == Source::hand) CHECK(distinct.size() >= 2);  // the sample exercises more than one route
+    if (distinct.size() >= 2) ++routed_by_reader;
   }
   CHECK(alerts >= 50);
+  CHECK(routed_by_reader >= 3);
 }
 
 TEST_CASE("alertmanager: timing from the documented response and escalation times", "[emit][alertmanager]") {
@@ -298,4 +326,45 @@ TEST_CASE("alertmanager: placeholders, inhibit rules and the default receiver", 
   CHECK(text.find("target_matchers: ['severity=\"warning\"']") != std::string::npos);
   CHECK(text.find("group_wait: 30s") != std::string::npos);
   CHECK(e.diags.items().empty());
+}
+
+// The route/* fixtures with the routing read from their runbooks, as the
+// pipeline will once it reads routing (then checks_fixtures_test covers them
+// through `rbc check` too).
+TEST_CASE("route checks fire on their fixtures and stay silent on the others", "[checks][route]") {
+  for (const std::string code : {"route/unrouted", "route/unused"}) {
+    for (const std::string kind : {"fires", "silent"}) {
+      std::string dir = code;
+      dir[dir.find('/')] = '-';
+      INFO(code << " " << kind);
+      rbc::cli::CheckRequest request;
+      request.paths = {rbc::test::data_path("checks/" + dir + "/" + kind)};
+      request.run_checks = false;
+      rbc::cli::CheckRun run = rbc::cli::run_check(request);
+      if (!rbc::emit::documents_routing(run.project.routing)) run.project.routing = read_sample_routing(run);
+      REQUIRE(rbc::emit::documents_routing(run.project.routing));
+      rbc::Diagnostics diags;
+      rbc::checks::run_checks(run.project, diags);
+      std::size_t found = 0;
+      for (const auto& d : diags.items()) {
+        if (d.code != code) continue;
+        ++found;
+        INFO(d.message);
+        CHECK(d.severity == rbc::Severity::warning);
+        CHECK(d.span.begin.line > 0);
+      }
+      CHECK((found > 0) == (kind == "fires"));
+    }
+  }
+}
+
+TEST_CASE("route checks stay silent when no routing is documented", "[checks][route]") {
+  rbc::cli::CheckRequest request;
+  request.paths = {rbc::test::data_path("checks/route-unrouted/fires/rules.yml")};
+  request.run_checks = false;
+  rbc::cli::CheckRun run = rbc::cli::run_check(request);
+  run.project.routing = {};
+  rbc::Diagnostics diags;
+  rbc::checks::run_checks(run.project, diags);
+  for (const auto& d : diags.items()) CHECK_FALSE(d.code.starts_with("route/"));
 }
