@@ -11,6 +11,7 @@
 #include "discover/discover.hpp"
 #include "load/read_file.hpp"
 #include "model/bind.hpp"
+#include "model/routing_merge.hpp"
 
 namespace rbc::cli {
 namespace {
@@ -98,6 +99,7 @@ CheckRun run_check(const CheckRequest& request) {
   const auto load_md = [&](const discover::Candidate& c) { return load_runbook_input(c, config); };
   for (RuleOutcome& outcome : parallel_map<RuleOutcome>(files.markdown, load_md)) merge_rules(run, outcome);
   run.project.config = config;
+  run.project.routing = model::merge_routing(run.project.runbooks);
   run.project.runbooks_expected = !run.project.runbooks.empty() || !config.runbook_paths.empty();
   model::bind(run.project);
   if (request.run_checks) checks::run_checks(run.project, run.diagnostics);

@@ -9,6 +9,7 @@ namespace rbc::cli {
 
 void add_check(CLI::App& app, int& exit_status);
 void add_inspect(CLI::App& app, int& exit_status);
+void add_build(CLI::App& app, int& exit_status);
 void add_promql(CLI::App& app, int& exit_status);
 void add_version(CLI::App& app, int& exit_status);
 void add_checks(CLI::App& app, int& exit_status);

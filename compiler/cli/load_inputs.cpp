@@ -8,6 +8,7 @@
 #include "model/describe_runbook.hpp"
 #include "rules/load.hpp"
 #include "runbook/read.hpp"
+#include "runbook/routing.hpp"
 
 namespace rbc::cli {
 namespace {
@@ -47,6 +48,7 @@ bool selected(const std::vector<std::string>& specs, const discover::Candidate& 
 void read_as_runbook(RuleOutcome& outcome, const config::Config& config) {
   runbook::RunbookFile file = runbook::read_runbook(*outcome.source, outcome.diagnostics);
   outcome.runbook = model::describe_runbook(std::move(file), *outcome.source, config);
+  outcome.runbook->routing = runbook::read_routing(*outcome.source, config);
 }
 
 void read_as_rules(RuleOutcome& outcome, discover::Origin origin, const config::Config& config) {

@@ -2,6 +2,7 @@
 list(APPEND RBC_SOURCES
   cli/app.cpp
   cli/check_pipeline.cpp
+  cli/cmd_build.cpp
   cli/load_inputs.cpp
   cli/cmd_check.cpp
   cli/cmd_checks.cpp

@@ -28,4 +28,5 @@ list(APPEND RBC_SOURCES
   emit/site_source.cpp
   emit/site_assets/filter_script.cpp
   emit/site_assets/stylesheet.cpp
+  emit/write_output.cpp
 )

@@ -11,5 +11,6 @@ list(APPEND RBC_SOURCES
   model/bind.cpp
   model/describe_rules.cpp
   model/describe_runbook.cpp
+  model/routing_merge.cpp
   model/routing.cpp
 )

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "report/json_writer.hpp"
+#include "report/routing_json.hpp"
 #include "threshold/phrase.hpp"
 
 namespace rbc::report {
@@ -124,7 +125,10 @@ std::string model_json(const model::Project& project) {
     for (const model::SectionInfo& s : rb.sections) write_section(w, s);
     w.end_array().end_object();
   }
-  w.end_array().end_object();
+  w.end_array();
+  w.key("routing");
+  write_routing(w, project.routing);
+  w.end_object();
   return w.str() + "\n";
 }
 

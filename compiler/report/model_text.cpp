@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "report/model_json.hpp"
+#include "report/routing_json.hpp"
 #include "threshold/phrase.hpp"
 
 namespace rbc::report {
@@ -63,6 +64,7 @@ std::string model_text(const model::Project& project) {
     out += fmt::format("  {} ({} alert sections)\n", rb.path, rb.sections.size());
     for (const model::SectionInfo& s : rb.sections) out += section_line(s);
   }
+  out += routing_text(project.routing);
   return out;
 }
 
