@@ -20,7 +20,10 @@ struct Value {
   double number = 0;
   std::string string;
   std::vector<Value> items;                           // array
-  std::vector<std::pair<std::string, Value>> fields;  // object, in order
+  // Object members, in order, as two parallel lists: a vector of
+  // pair<string, Value> would need Value complete here (clang rejects it).
+  std::vector<std::string> field_names;
+  std::vector<Value> field_values;
 
   bool is_null() const { return kind == Kind::null; }
   bool is_string() const { return kind == Kind::string; }
@@ -30,8 +33,8 @@ struct Value {
 
   // The member `key` of an object, or nullptr when absent (or not an object).
   const Value* find(std::string_view key) const {
-    for (const auto& [name, value] : fields)
-      if (name == key) return &value;
+    for (std::size_t i = 0; i < field_names.size(); ++i)
+      if (field_names[i] == key) return &field_values[i];
     return nullptr;
   }
   // The member `key`; throws when it is absent, so a test names what is missing.
@@ -115,7 +118,8 @@ class Reader {
       if (pos_ >= text_.size() || text_[pos_] != '"') fail("expected a member name");
       std::string key = string();
       expect(':');
-      v.fields.emplace_back(std::move(key), value(depth + 1));
+      v.field_names.push_back(std::move(key));
+      v.field_values.push_back(value(depth + 1));
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;
