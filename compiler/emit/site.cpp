@@ -30,9 +30,12 @@ std::vector<const AlertEntry*> alerts_on(const site::SitePlan& plan, std::size_t
 // Quick links to every alert on the page, above the runbook text.
 std::string alert_strip(const std::vector<const AlertEntry*>& alerts, const model::Project& project) {
   if (alerts.empty()) return "";
-  std::string out = "<nav class=\"alert-strip\" aria-label=\"Alerts on this page\"><span class=\"strip-label\">Alerts</span>";
+  std::string out =
+      "<nav class=\"alert-strip\" aria-label=\"Alerts on this page\"><span "
+      "class=\"strip-label\">Alerts</span>";
   for (const AlertEntry* a : alerts) {
-    out += "<a class=\"chip\" href=\"#" + escape(a->card_id) + "\">" + escape(project.rules[a->rule].name.value) + "</a>";
+    out += "<a class=\"chip\" href=\"#" + escape(a->card_id) + "\">" +
+           escape(project.rules[a->rule].name.value) + "</a>";
   }
   return out + "</nav>\n";
 }
@@ -65,9 +68,14 @@ std::string runbook_page(const site::SitePlan& plan, std::size_t index, const Bu
   for (const AlertEntry* a : alerts) {
     if (placed.count(a) == 0) rest += site::render_card(*a, project, page);
   }
-  if (!rest.empty()) body += "<div class=\"cards-extra\"><p class=\"cards-extra-title\">Alert rules documented on this page</p>\n" + rest + "</div>\n";
+  if (!rest.empty())
+    body +=
+        "<div class=\"cards-extra\"><p class=\"cards-extra-title\">Alert rules documented on this "
+        "page</p>\n" +
+        rest + "</div>\n";
   const std::string title = rb.title.empty() ? project_relative(rb.path, project.config) : rb.title;
-  const std::string nav = " <span class=\"crumb\">/ " + escape(project_relative(rb.path, project.config)) + "</span>";
+  const std::string nav =
+      " <span class=\"crumb\">/ " + escape(project_relative(rb.path, project.config)) + "</span>";
   return site::render_page({page, title, nav, body, ""});
 }
 

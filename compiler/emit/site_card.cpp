@@ -10,8 +10,7 @@
 namespace rbc::emit::site {
 namespace {
 
-std::string pairs_html(const std::vector<std::pair<model::Located, model::Located>>& pairs,
-                       const char* cls) {
+std::string pairs_html(const std::vector<std::pair<model::Located, model::Located>>& pairs, const char* cls) {
   if (pairs.empty()) return "<span class=\"muted\">none</span>";
   std::string out = std::string("<ul class=\"") + cls + "\">";
   for (const auto& [key, value] : pairs) {
@@ -106,8 +105,8 @@ std::string render_card(const AlertEntry& entry, const model::Project& project, 
   out += row("Annotations", pairs_html(rule.annotations, "kv annotations"));
   out += row("Thresholds", thresholds_html(entry, rule));
   out += row("Cross-check", verdict_html(entry));
-  out += row("Source", "<a class=\"source-link\" href=\"" + escape(relative_link(page, source)) + "#L" + line +
-                           "\">" + escape(label) + "</a> <span class=\"muted\">group " +
+  out += row("Source", "<a class=\"source-link\" href=\"" + escape(relative_link(page, source)) + "#L" +
+                           line + "\">" + escape(label) + "</a> <span class=\"muted\">group " +
                            escape(rule.group) + "</span>");
   out += "</table>\n</section>\n";
   return out;

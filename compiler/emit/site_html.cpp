@@ -9,12 +9,23 @@ std::string escape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -40,9 +51,12 @@ std::string render_page(const PageFrame& frame) {
 
 std::string severity_badge(std::string_view severity) {
   std::string cls = "sev-other";
-  if (severity == "critical" || severity == "page" || severity == "error") cls = "sev-critical";
-  else if (severity == "warning" || severity == "warn") cls = "sev-warning";
-  else if (severity == "info" || severity == "none") cls = "sev-info";
+  if (severity == "critical" || severity == "page" || severity == "error")
+    cls = "sev-critical";
+  else if (severity == "warning" || severity == "warn")
+    cls = "sev-warning";
+  else if (severity == "info" || severity == "none")
+    cls = "sev-info";
   const std::string text = severity.empty() ? "none" : std::string(severity);
   return "<span class=\"badge " + cls + "\">" + escape(text) + "</span>";
 }

@@ -78,7 +78,8 @@ void blank_dangerous_urls(cmark_node* root) {
     cmark_node* node = cmark_iter_get_node(iter);
     if (event != CMARK_EVENT_ENTER) continue;
     const runbook::NodeKind kind = runbook::kind_of(node);
-    if ((kind == runbook::NodeKind::link || kind == runbook::NodeKind::image) && dangerous_url(cmark_node_get_url(node))) {
+    if ((kind == runbook::NodeKind::link || kind == runbook::NodeKind::image) &&
+        dangerous_url(cmark_node_get_url(node))) {
       cmark_node_set_url(node, "");
     }
   }
@@ -94,8 +95,8 @@ std::vector<Heading> collect_headings(cmark_node* root) {
     cmark_node* node = cmark_iter_get_node(iter);
     if (event != CMARK_EVENT_ENTER || runbook::kind_of(node) != runbook::NodeKind::heading) continue;
     const int line = cmark_node_get_start_line(node);
-    headings.push_back({static_cast<std::uint32_t>(line > 0 ? line : 0),
-                        slugger.next(runbook::heading_text(node))});
+    headings.push_back(
+        {static_cast<std::uint32_t>(line > 0 ? line : 0), slugger.next(runbook::heading_text(node))});
   }
   cmark_iter_free(iter);
   return headings;

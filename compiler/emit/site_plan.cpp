@@ -48,7 +48,8 @@ std::string source_page_path(const std::string& rule_file, const model::Project&
 SitePlan plan_site(const BuildInput& input) {
   const model::Project& project = input.project;
   SitePlan plan;
-  for (const model::RunbookInfo& rb : project.runbooks) plan.pages.push_back(site_page_path(rb.path, project.config));
+  for (const model::RunbookInfo& rb : project.runbooks)
+    plan.pages.push_back(site_page_path(rb.path, project.config));
   std::set<std::string> used_ids;
   for (std::size_t i = 0; i < project.rules.size(); ++i) {
     const model::RuleInfo& rule = project.rules[i];
@@ -65,7 +66,8 @@ SitePlan plan_site(const BuildInput& input) {
       entry.page = plan.pages[entry.binding->runbook];
       if (entry.binding->section < rb.sections.size()) entry.section = &rb.sections[entry.binding->section];
       entry.card_id = card_id(rule.name.value, used_ids);
-      const bool heading = entry.section && entry.section->section.level > 0 && !entry.section->section.anchor.empty();
+      const bool heading =
+          entry.section && entry.section->section.level > 0 && !entry.section->section.anchor.empty();
       entry.target = heading ? entry.section->section.anchor : entry.card_id;
     }
     plan.alerts.push_back(std::move(entry));

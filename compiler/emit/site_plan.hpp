@@ -13,12 +13,12 @@
 namespace rbc::emit::site {
 
 struct AlertEntry {
-  std::size_t rule = 0;                        // index into Project::rules
-  const model::Binding* binding = nullptr;     // null: no runbook documents it
-  const model::SectionInfo* section = nullptr; // null: unbound or bound to the whole file
-  std::string page;      // output path of its runbook page ("" when unbound)
-  std::string card_id;   // id of its rule card on that page
-  std::string target;    // fragment the index links to: the section anchor, else the card
+  std::size_t rule = 0;                         // index into Project::rules
+  const model::Binding* binding = nullptr;      // null: no runbook documents it
+  const model::SectionInfo* section = nullptr;  // null: unbound or bound to the whole file
+  std::string page;                             // output path of its runbook page ("" when unbound)
+  std::string card_id;                          // id of its rule card on that page
+  std::string target;  // fragment the index links to: the section anchor, else the card
   std::vector<const Diagnostic*> diagnostics;  // what `rbc check` said about this rule
 };
 

@@ -17,8 +17,8 @@ struct Context {
 
 bool starts_grouping(promql::Tok t) {
   using promql::Tok;
-  return t == Tok::By || t == Tok::Without || t == Tok::On || t == Tok::Ignoring ||
-         t == Tok::GroupLeft || t == Tok::GroupRight;
+  return t == Tok::By || t == Tok::Without || t == Tok::On || t == Tok::Ignoring || t == Tok::GroupLeft ||
+         t == Tok::GroupRight;
 }
 
 // The class of an identifier: a function when a "(" follows it.
@@ -41,9 +41,12 @@ const char* token_class(promql::Token tok, Context& ctx, std::string_view rest) 
   if (promql::is_operator(tok.type)) return "pq-op";
   switch (tok.type) {
     case Tok::Number:
-    case Tok::Duration: return "pq-num";
-    case Tok::String: return "pq-str";
-    default: return nullptr;
+    case Tok::Duration:
+      return "pq-num";
+    case Tok::String:
+      return "pq-str";
+    default:
+      return nullptr;
   }
 }
 

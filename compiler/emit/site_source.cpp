@@ -4,7 +4,8 @@
 
 namespace rbc::emit::site {
 
-std::string render_source_page(const std::string& page_path, const std::string& title, const SourceFile* source) {
+std::string render_source_page(const std::string& page_path, const std::string& title,
+                               const SourceFile* source) {
   std::string body = "<h1 class=\"source-title\">" + escape(title) + "</h1>\n";
   if (!source) {
     body += "<p class=\"muted\">The file could not be read.</p>\n";
@@ -12,8 +13,8 @@ std::string render_source_page(const std::string& page_path, const std::string& 
     body += "<table class=\"source\"><tbody>\n";
     for (std::uint32_t line = 1; line <= source->line_count(); ++line) {
       const std::string n = std::to_string(line);
-      body += "<tr id=\"L" + n + "\"><td class=\"ln\"><a href=\"#L" + n + "\">" + n + "</a></td><td class=\"lc\">" +
-              escape(source->line_text(line)) + "</td></tr>\n";
+      body += "<tr id=\"L" + n + "\"><td class=\"ln\"><a href=\"#L" + n + "\">" + n +
+              "</a></td><td class=\"lc\">" + escape(source->line_text(line)) + "</td></tr>\n";
     }
     body += "</tbody></table>\n";
   }

@@ -8,6 +8,7 @@
 
 namespace rbc::emit::site {
 
-std::string render_source_page(const std::string& page_path, const std::string& title, const SourceFile* source);
+std::string render_source_page(const std::string& page_path, const std::string& title,
+                               const SourceFile* source);
 
 }  // namespace rbc::emit::site

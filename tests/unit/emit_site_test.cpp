@@ -3,7 +3,6 @@
 // (crawled from a temp folder), cards show both sides of the cross-check,
 // and the output is byte-for-byte stable.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -23,10 +22,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
-std::string sample_path(const std::string& name) { return std::string(RBC_TEST_DATA) + "/../../samples/" + name; }
-std::string fixture_path(const std::string& name) { return std::string(RBC_TEST_DATA) + "/emit_site/" + name; }
+std::string sample_path(const std::string& name) {
+  return std::string(RBC_TEST_DATA) + "/../../samples/" + name;
+}
+std::string fixture_path(const std::string& name) {
+  return std::string(RBC_TEST_DATA) + "/emit_site/" + name;
+}
 
 struct Site {
   rbc::cli::CheckRun run;
@@ -74,7 +79,8 @@ std::string unescape(std::string s) {
 std::multiset<std::string> attribute_values(const std::string& html, const char* pattern) {
   std::multiset<std::string> out;
   const std::regex re(pattern);
-  for (std::sregex_iterator it(html.begin(), html.end(), re), end; it != end; ++it) out.insert(unescape((*it)[1]));
+  for (std::sregex_iterator it(html.begin(), html.end(), re), end; it != end; ++it)
+    out.insert(unescape((*it)[1]));
   return out;
 }
 
@@ -170,7 +176,8 @@ TEST_CASE("runbook pages are inert: no script, handlers or dangerous URLs", "[em
     if (path != "site/index.html") CHECK_FALSE(contains(content, "<script"));
     CHECK_FALSE(std::regex_search(content, std::regex(R"(<[^>]*\son[a-z]+\s*=)", std::regex::icase)));
     for (const std::string& link : links_in(content)) {
-      CHECK_FALSE(std::regex_search(link, std::regex("^\\s*(javascript|data|vbscript|file):", std::regex::icase)));
+      CHECK_FALSE(
+          std::regex_search(link, std::regex("^\\s*(javascript|data|vbscript|file):", std::regex::icase)));
     }
   }
   CHECK(contains(page, "<!-- raw HTML omitted -->"));
@@ -212,13 +219,15 @@ TEST_CASE("a rule card sits under its section with both sides and the verdict", 
   CHECK(card > heading);
   CHECK(card < page.find("<h2 id=\"diskfull\">"));
   const std::string text = page.substr(card, page.find("</section>", card) - card);
-  CHECK(contains(text, "<span class=\"pq-fn\">sum</span> <span class=\"pq-kw\">by</span> (<span class=\"pq-label\">job</span>)"));
+  CHECK(contains(text,
+                 "<span class=\"pq-fn\">sum</span> <span class=\"pq-kw\">by</span> (<span "
+                 "class=\"pq-label\">job</span>)"));
   CHECK(contains(text, "<span class=\"pq-metric\">http_requests_total</span>"));
   CHECK(contains(text, "<span class=\"pq-str\">&quot;5..&quot;</span>"));
   CHECK(contains(text, "<span class=\"pq-op\">&gt;</span> <span class=\"pq-num\">0.1</span>"));  // as printed
   CHECK(contains(text, "<code>5m</code>"));
   CHECK(contains(text, "<div>&gt; 5% for 5 minutes</div>"));  // runbook side, as written
-  CHECK(contains(text, "&gt; 0.1 (ratio)"));                   // rule side
+  CHECK(contains(text, "&gt; 0.1 (ratio)"));                  // rule side
   CHECK(contains(text, "<code>xcheck/threshold</code> threshold value differs"));
   CHECK(contains(text, "href=\"_sources/rules.yml.html#L4\">rules.yml:4</a>"));
   CHECK_FALSE(contains(text, "consistent"));
@@ -246,14 +255,17 @@ TEST_CASE("the site is deterministic", "[emit][site]") {
   const Site a = build_site(sample_path("cryptofunk"));
   const Site b = build_site(sample_path("cryptofunk"));
   CHECK(a.files == b.files);
-  for (const auto& [path, content] : a.files) CHECK_FALSE(std::regex_search(content, std::regex("20[0-9]{2}-[01][0-9]-[0-3][0-9]T")));
+  for (const auto& [path, content] : a.files)
+    CHECK_FALSE(std::regex_search(content, std::regex("20[0-9]{2}-[01][0-9]-[0-3][0-9]T")));
 }
 
 TEST_CASE("PromQL highlighting keeps every byte and survives bad input", "[emit][site]") {
   using rbc::emit::site::highlight_promql;
-  const auto strip = [](std::string html) { return unescape(std::regex_replace(html, std::regex("<[^>]*>"), "")); };
-  for (const char* expr : {"rate(x{a=\"<b>\"}[5m]) > 0.5 and on(job) up", "sum(x) by (a) # comment", "foo{", "\"unterminated",
-                           "1 + ", "x offset 5m @ start()", ""}) {
+  const auto strip = [](std::string html) {
+    return unescape(std::regex_replace(html, std::regex("<[^>]*>"), ""));
+  };
+  for (const char* expr : {"rate(x{a=\"<b>\"}[5m]) > 0.5 and on(job) up", "sum(x) by (a) # comment", "foo{",
+                           "\"unterminated", "1 + ", "x offset 5m @ start()", ""}) {
     INFO(expr);
     CHECK(strip(highlight_promql(expr)) == expr);
   }
