@@ -274,3 +274,66 @@ TEST_CASE("rule text helpers", "[emit][rules]") {
   CHECK(newline_of("a\r\nb") == "\r\n");
   CHECK(line_end("ab\r\ncd", 0) == 2);
 }
+
+namespace {
+
+// A one-file project: `rules` under a group, a runbook documenting A..D.
+Emitted emit_snippet(const std::string& name, const std::string& rules) {
+  const fs::path dir = fresh_dir("snippet-" + name);
+  std::ofstream(dir / "rules.yml", std::ios::binary) << "groups:\n- name: g\n  rules:\n" << rules;
+  std::ofstream(dir / "runbook.md") << "# Runbook\n\n## AlphaDown\n\nSeverity: Critical\n\n## BetaDown\n\n## GammaDown\n\n## DeltaDown\n";
+  return emit(dir.string(), "keep", true);
+}
+
+}  // namespace
+
+TEST_CASE("rule shapes: every edit reads back, or is reported and left out", "[emit][rules]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"empty-flow", "  - alert: AlphaDown\n    expr: up\n    annotations: {}\n"},
+      {"tilde", "  - alert: AlphaDown\n    expr: up\n    annotations: ~\n"},
+      {"null-last", "  - alert: AlphaDown\n    expr: up\n    annotations:\n"},
+      {"tagged", "  - alert: AlphaDown\n    expr: up\n    annotations: !!map\n      summary: s\n"},
+      {"quoted-key", "  - alert: AlphaDown\n    expr: up\n    \"annotations\":\n      'summary': s # c\n"},
+      {"no-eol", "  - alert: AlphaDown\n    expr: up\n    labels:\n      severity: P1"},
+      {"doc-end", "  - alert: AlphaDown\n    expr: up\n...\n"},
+      {"comments", "  - alert: AlphaDown\n    expr: up\n    annotations:\n      summary: s\n        # deeper comment\n# col 1\n"},
+      {"strip-block", "  - alert: AlphaDown\n    expr: |-\n      up\n\n"},
+      {"keep-block", "  - alert: AlphaDown\n    expr: |+\n      up\n\n  - alert: BetaDown\n    expr: up\n"},
+      {"flow-rule", "  - {alert: AlphaDown, expr: up}\n  - {alert: BetaDown, expr: up, labels: {severity: P1}, annotations: {}}\n"},
+      {"flow-seq", "    [{alert: AlphaDown, expr: up}]\n"},
+      {"alias-rule", "  - &r {alert: AlphaDown, expr: up}\n  - *r\n"},
+      {"shared-annotations", "  - alert: AlphaDown\n    expr: up\n    annotations: &s {summary: s}\n  - alert: BetaDown\n    expr: up\n"
+                             "    annotations: *s\n"},
+      {"merged-rule", "  - &r\n    alert: GammaDown\n    expr: up\n  - <<: *r\n    alert: DeltaDown\n"},
+      {"tab-value", "  - alert: AlphaDown\n    expr:\tup\n    annotations:\n      summary:\ts\n"},
+      {"crlf-mixed", "  - alert: AlphaDown\r\n    expr: up\n"},
+      {"unicode", "  - alert: AlphaDown\n    expr: up\n    annotations:\n      summary: \"\xc3\xa9t\xc3\xa9\"\n"},
+  };
+  for (const auto& [name, rules] : cases) {
+    INFO(name);
+    const Emitted e = emit_snippet(name, rules);
+    INFO(messages(e.diags));
+    CHECK(e.diags.count(rbc::Severity::error) == 0);
+    REQUIRE(e.files.size() == 1);
+    const fs::path dir = fresh_dir(std::string("snippet-out-") + name);
+    write_all(dir, e.files);
+    const auto result = run_command("promtool check rules '" + (dir / e.files[0].path).string() + "' 2>&1");
+    INFO(e.files[0].content);
+    INFO(result.out);
+    CHECK(result.status == 0);
+    // Each documented alert has a link unless a warning says why not.
+    const auto annotations = alert_annotations(e.files[0].path, e.files[0].content);
+    for (const auto& [alert, values] : annotations) {
+      INFO(alert);
+      const bool reported = messages(e.diags).find("\"" + alert + "\"") != std::string::npos;
+      CHECK((values.count("runbook_url") == 1 || reported));
+    }
+  }
+}
+
+TEST_CASE("a rule file that does not load is emitted as it is", "[emit][rules]") {
+  const Emitted e = emit_snippet("broken", "  - alert: AlphaDown\n    expr: up(\n");
+  REQUIRE(e.files.size() == 1);
+  CHECK(e.files[0].content == "groups:\n- name: g\n  rules:\n  - alert: AlphaDown\n    expr: up(\n");
+  CHECK(messages(e.diags).find("not rewritten") != std::string::npos);
+}
