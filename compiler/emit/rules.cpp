@@ -131,7 +131,9 @@ std::vector<OutputFile> outputs_for(const FileJob& job, const rules::LoadedFile&
       ++position;
       if (!spec.problem.empty()) problem = "PrometheusRule object " + std::to_string(position) + ": " + spec.problem;
       std::string path = split_output_path(job.output_path, spec.object_name, position);
-      if (!used.insert(path).second) path = split_output_path(job.output_path, spec.object_name + "." + std::to_string(position), position);
+      // Two objects of one name: the second also gets its position.
+      if (!used.insert(path).second)
+        path = split_output_path(job.output_path, spec.object_name + "." + std::to_string(position), position);
       used.insert(path);
       texts.emplace_back(path, spec.text);
       out.push_back({std::move(path), std::move(spec.text)});
