@@ -11,8 +11,8 @@
 namespace rbc::checks {
 
 const model::SectionInfo* bound_section(const model::Project& project, const model::Binding& binding) {
-  if (binding.section == model::kWholeFile) return nullptr;
-  return &project.runbooks[binding.runbook].sections[binding.section];
+  if (binding.facts == model::kWholeFile) return nullptr;
+  return &project.runbooks[binding.runbook].sections[binding.facts];
 }
 
 std::string display_path(const std::string& path) {

@@ -19,7 +19,10 @@ void run(const model::Project& project, Reporter& reporter) {
     names.push_back(rule.name.value);
   }
   std::set<std::pair<std::size_t, std::size_t>> bound;
-  for (const model::Binding& b : project.bindings) bound.insert({b.runbook, b.section});
+  for (const model::Binding& b : project.bindings) {
+    bound.insert({b.runbook, b.section});
+    bound.insert({b.runbook, b.facts});
+  }
   for (std::size_t r = 0; r < project.runbooks.size(); ++r) {
     const model::RunbookInfo& rb = project.runbooks[r];
     for (std::size_t s = 0; s < rb.sections.size(); ++s) {

@@ -11,6 +11,8 @@ namespace {
 // Codes of the loading stages, one line each, sorted. The checks over the
 // project model register theirs in checks/checks.def.
 constexpr std::array kCodes{
+    CodeInfo{"build/rules", Severity::error,
+             "rbc build could not add a runbook link or normalise a severity in an emitted rule file", false},
     CodeInfo{"config/invalid", Severity::error,
              "rbc.yaml is not valid: a key is unknown or a value has the wrong type", false},
     CodeInfo{"io/read", Severity::error, "a file or directory could not be read", true},

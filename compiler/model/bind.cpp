@@ -55,6 +55,22 @@ std::size_t richest(const RunbookInfo& rb, std::size_t section) {
   return section;
 }
 
+// Of the sections of one page naming the same alert, the one with a
+// heading (what a link's anchor should point at) over a table row.
+std::size_t prefer_heading(const RunbookInfo& rb, std::size_t section) {
+  if (rb.sections[section].section.level > 0) return section;
+  for (const runbook::AlertName& alert : rb.sections[section].section.alerts)
+    for (std::size_t s = 0; s < rb.sections.size(); ++s)
+      for (const runbook::AlertName& other : rb.sections[s].section.alerts)
+        if (other.name == alert.name && rb.sections[s].section.level > 0) return s;
+  return section;
+}
+
+Binding make_binding(const RunbookInfo& rb, std::size_t rule, std::size_t runbook, std::size_t section,
+                     BindingKind kind) {
+  return {rule, runbook, section, kind, richest(rb, section)};
+}
+
 std::size_t common_prefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -87,7 +103,7 @@ std::optional<Binding> bind_by_name(const Project& project, const NameIndex& ind
     auto it = tiers[t].first->find(tiers[t].second);
     if (it == tiers[t].first->end() || tiers[t].second.empty()) continue;
     const Place& place = closest(it->second, project, info.file);
-    return Binding{rule, place.runbook, richest(project.runbooks[place.runbook], place.section), kinds[t]};
+    return make_binding(project.runbooks[place.runbook], rule, place.runbook, prefer_heading(project.runbooks[place.runbook], place.section), kinds[t]);
   }
   return std::nullopt;
 }
@@ -113,13 +129,14 @@ Binding bind_to_link(const Project& project, std::size_t rule, std::size_t runbo
   const RunbookInfo& rb = project.runbooks[runbook];
   const std::string& name = project.rules[rule].name.value;
   for (std::size_t s = 0; s < rb.sections.size() && !anchor.empty(); ++s)
-    if (lower(rb.sections[s].section.anchor) == lower(anchor)) return {rule, runbook, richest(rb, s), BindingKind::link};
+    if (lower(rb.sections[s].section.anchor) == lower(anchor)) return make_binding(rb, rule, runbook, s, BindingKind::link);
   for (std::size_t s = 0; s < rb.sections.size(); ++s)
     for (const runbook::AlertName& alert : rb.sections[s].section.alerts)
-      if (words_key(alert.name) == words_key(name)) return {rule, runbook, richest(rb, s), BindingKind::link};
+      if (words_key(alert.name) == words_key(name))
+        return make_binding(rb, rule, runbook, prefer_heading(rb, s), BindingKind::link);
   if (rb.sections.size() == 1 && rb.sections.front().section.level <= 1)
-    return {rule, runbook, 0, BindingKind::link};
-  return {rule, runbook, kWholeFile, BindingKind::link};
+    return make_binding(rb, rule, runbook, 0, BindingKind::link);
+  return {rule, runbook, kWholeFile, BindingKind::link, kWholeFile};
 }
 
 std::map<std::string, std::string, std::less<>> label_values(const RuleInfo& rule) {

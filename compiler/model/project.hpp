@@ -101,6 +101,9 @@ struct Binding {
   std::size_t runbook = 0;
   std::size_t section = 0;  // index into RunbookInfo::sections; npos: the whole file
   BindingKind kind = BindingKind::name_exact;
+  // The section holding the facts cross-checks compare (a summary-table row
+  // when the heading `section` links to has none); npos: the whole file.
+  std::size_t facts = 0;
 };
 inline constexpr std::size_t kWholeFile = static_cast<std::size_t>(-1);
 
