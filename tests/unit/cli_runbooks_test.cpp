@@ -74,7 +74,7 @@ TEST_CASE("with runbooks, output is byte-identical from run to run", "[cli][runb
   CHECK(run_rbc_in(RBC_SOURCE_DIR, "inspect --format json samples 2>/dev/null").out == inspect.out);
 }
 
-TEST_CASE("--config names the rbc.yaml; an unreadable one is exit status 2", "[cli][runbooks]") {
+TEST_CASE("rbc check --config names the rbc.yaml, and an unreadable one is exit status 2", "[cli][runbooks]") {
   const auto result = run_rbc("check --config /nonexistent/rbc.yaml " + data_path("cli/rules-only") + " 2>&1");
   CHECK(result.status == 2);
   CHECK(contains(result.out, "[io/read]"));
