@@ -1,0 +1,106 @@
+// `rbc build` as users run it: what it writes, that a rebuild is
+// byte-identical, that it swaps the folder whole and never touches files it
+// did not write, and that errors stop it unless --force.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "support/process.hpp"
+
+namespace fs = std::filesystem;
+using rbc::test::run_rbc_in;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("rbc-build-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every file under `dir` with its content.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = read(e.path());
+  return out;
+}
+
+rbc::test::CommandResult build(const std::string& args) { return run_rbc_in(RBC_SOURCE_DIR, "build " + args + " 2>&1"); }
+
+}  // namespace
+
+TEST_CASE("rbc build writes rules, alertmanager.yml, site and tests; a rebuild is byte-identical", "[cli][build]") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  const auto first = build("samples/aragora --out '" + out.string() + "'");
+  INFO(first.out);
+  REQUIRE(first.status == 0);
+  for (const char* file : {"rules/rules.yml", "alertmanager.yml", "site/index.html", "site/runbook.html",
+                           "tests/rules.yml", ".rbc-output"})
+    CHECK(fs::is_regular_file(out / file));
+  CHECK(first.out.find("boundary tests: ") != std::string::npos);
+  CHECK(first.out.find("site/index.html") != std::string::npos);
+  const auto before = tree(out);
+  REQUIRE(build("samples/aragora --out '" + out.string() + "'").status == 0);
+  CHECK(tree(out) == before);
+}
+
+TEST_CASE("rbc build refuses a folder it did not make and files it did not write", "[cli][build]") {
+  TempDir tmp;
+  const fs::path foreign = tmp.path / "foreign";
+  fs::create_directories(foreign);
+  std::ofstream(foreign / "notes.txt") << "mine";
+  const auto refused = build("samples/aragora --out '" + foreign.string() + "'");
+  CHECK(refused.status == 2);
+  CHECK(refused.out.find("no rbc manifest") != std::string::npos);
+  CHECK(read(foreign / "notes.txt") == "mine");
+
+  const fs::path out = tmp.path / "out";
+  REQUIRE(build("samples/aragora --out '" + out.string() + "'").status == 0);
+  std::ofstream(out / "site" / "extra.html") << "added by hand";
+  const auto kept = build("samples/aragora --out '" + out.string() + "'");
+  CHECK(kept.status == 2);
+  CHECK(kept.out.find("site/extra.html") != std::string::npos);
+  CHECK(read(out / "site" / "extra.html") == "added by hand");
+}
+
+TEST_CASE("rbc build refuses an output folder that holds the sources", "[cli][build]") {
+  const auto result = build("samples/aragora --out samples");
+  CHECK(result.status == 2);
+  CHECK(result.out.find("contains the input") != std::string::npos);
+}
+
+TEST_CASE("rbc build stops on errors unless --force, which marks the output", "[cli][build]") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  const auto stopped = build("samples/broken/runbooks --out '" + out.string() + "'");
+  CHECK(stopped.status == 1);
+  CHECK(stopped.out.find("pass --force") != std::string::npos);
+  CHECK_FALSE(fs::exists(out));
+  const auto forced = build("--force samples/broken/runbooks --out '" + out.string() + "'");
+  CHECK(forced.status == 1);
+  CHECK(forced.out.find("WARNING: --force") != std::string::npos);
+  CHECK(read(out / ".rbc-output").find("FORCED") != std::string::npos);
+}
