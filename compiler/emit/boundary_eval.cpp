@@ -152,9 +152,13 @@ class Evaluator {
 
   std::vector<Point> points(const Series& s, std::int64_t range_ms) const {
     std::vector<Point> out;
-    for (std::int64_t step = 0; step * interval_ <= t_; ++step) {
+    // Start at the first step inside the window, not at 0: evaluations late
+    // in a long scenario would otherwise walk every earlier step each time.
+    const std::int64_t from = t_ - range_ms;
+    std::int64_t step = from <= 0 ? 0 : (from + interval_ - 1) / interval_;
+    for (; step * interval_ <= t_; ++step) {
       const std::int64_t ts = step * interval_;
-      if (ts >= t_ - range_ms) out.push_back({ts, series_value(s, step, interval_)});
+      if (ts >= from) out.push_back({ts, series_value(s, step, interval_)});
     }
     return out;
   }
