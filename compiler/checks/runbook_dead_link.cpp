@@ -29,6 +29,7 @@ void check_relative(const model::Project& project, const model::RunbookIndex& in
                     const model::RunbookInfo& rb, const runbook::Link& link, Reporter& reporter) {
   model::LinkContext context{rb.path, "", {}};
   context.want_suggestion = false;
+  context.try_parent_folders = false;
   const model::LinkResolution res = model::resolve_link(link.target, context, project.config, index);
   if (res.status == model::LinkStatus::missing_file) {
     reporter.report(rb.path, link.span, fmt::format("link '{}' leads nowhere: there is no such file", link.target));

@@ -127,6 +127,24 @@ std::string target_path(LinkResolution& r, std::string_view base, const LinkCont
   return join(folder_of(context.rule_file), rel);
 }
 
+// A bare relative path ("docs/x.md", not "./x" or "../x") looked up from
+// each folder above the rule file's, nearest first.
+std::optional<FoundFile> find_in_parent_folders(const std::string& url_text, std::string_view base,
+                                                const LinkContext& context, const RunbookIndex& index) {
+  if (url::is_absolute_url(url_text) || base.empty() || base.front() == '/' || base.starts_with("./") ||
+      base.starts_with("../"))
+    return std::nullopt;
+  const std::string rel = url::percent_decode(base);
+  std::string folder = absolute_normal(folder_of(context.rule_file));
+  for (int depth = 0; depth < 32 && folder.size() > 1; ++depth) {
+    const std::size_t slash = folder.rfind('/');
+    folder = slash == 0 ? std::string("/") : folder.substr(0, slash);
+    if (auto found = find_link_file(join(folder, rel), index)) return found;
+    if (folder == "/") break;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string normalize_path(std::string_view path) {
@@ -182,7 +200,8 @@ LinkResolution resolve_link(std::string_view link, const LinkContext& context,
     r.host = url::host_of(r.url);
     return r;
   }
-  const std::optional<FoundFile> found = find_link_file(path, index);
+  std::optional<FoundFile> found = find_link_file(path, index);
+  if (!found && context.try_parent_folders) found = find_in_parent_folders(r.url, ref.base, context, index);
   if (!found) {
     r.status = LinkStatus::missing_file;
     r.file = absolute_normal(path);

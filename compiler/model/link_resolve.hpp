@@ -53,6 +53,11 @@ struct LinkContext {
   // Computing "did you mean" compares against every runbook: callers that
   // do not show it (runbook/dead-link) switch it off.
   bool want_suggestion = true;
+  // A rule annotation's bare relative path ("docs/api/README.md", as GitLab
+  // writes them) may be relative to the repository root rather than to the
+  // rule file: when it is not found beside the rule file, each folder above
+  // is tried. Links inside Markdown are file-relative only (as on GitHub).
+  bool try_parent_folders = true;
 };
 
 LinkResolution resolve_link(std::string_view url, const LinkContext& context,
