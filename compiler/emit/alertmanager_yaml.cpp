@@ -1,5 +1,7 @@
 #include "emit/alertmanager_yaml.hpp"
 
+#include "emit/rules_text.hpp"
+
 #include <fmt/format.h>
 
 namespace rbc::emit::am {
@@ -31,25 +33,8 @@ std::string regex_escape(std::string_view text) {
 
 }  // namespace
 
-std::string quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      out += fmt::format("\\x{:02x}", byte);
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
+// The same double-quoted YAML scalar the rule emitter writes.
+std::string quote(std::string_view text) { return double_quoted(text); }
 
 std::string duration(std::int64_t ms) {
   struct Unit {

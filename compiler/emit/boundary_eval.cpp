@@ -1,5 +1,7 @@
 #include "emit/boundary_eval.hpp"
 
+#include "model/expr_facts.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <regex>
@@ -79,16 +81,11 @@ Labels signature(const Labels& l, const Expr& bin) {
 
 double arith(Op op, double a, double b) {
   switch (op) {
-    case Op::Add: return a + b;
-    case Op::Sub: return a - b;
-    case Op::Mul: return a * b;
-    case Op::Div: return a / b;
-    case Op::Mod: return std::fmod(a, b);
-    case Op::Pow: return std::pow(a, b);
-    case Op::Atan2: return std::atan2(a, b);
-    default: break;
+    case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Mod: case Op::Pow: case Op::Atan2:
+      return model::arithmetic(op, a, b);
+    default:
+      unsupported(std::string("operator ") + promql::op_text(op));
   }
-  unsupported(std::string("operator ") + promql::op_text(op));
 }
 
 bool compare(Op op, double a, double b) {

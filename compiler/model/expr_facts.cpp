@@ -42,18 +42,6 @@ bool is_arithmetic(Op op) {
          op == Op::Pow || op == Op::Atan2;
 }
 
-double apply(Op op, double a, double b) {
-  switch (op) {
-    case Op::Add: return a + b;
-    case Op::Sub: return a - b;
-    case Op::Mul: return a * b;
-    case Op::Div: return a / b;
-    case Op::Mod: return std::fmod(a, b);
-    case Op::Pow: return std::pow(a, b);
-    case Op::Atan2: return std::atan2(a, b);
-    default: return NAN;
-  }
-}
 
 // `5 < x` is `x > 5`.
 Op mirrored(Op op) {
@@ -174,6 +162,19 @@ void collect_ranges(const Expr& root, std::vector<ExprFacts::Range>& out) {
 
 }  // namespace
 
+double arithmetic(Op op, double a, double b) {
+  switch (op) {
+    case Op::Add: return a + b;
+    case Op::Sub: return a - b;
+    case Op::Mul: return a * b;
+    case Op::Div: return a / b;
+    case Op::Mod: return std::fmod(a, b);
+    case Op::Pow: return std::pow(a, b);
+    case Op::Atan2: return std::atan2(a, b);
+    default: return NAN;
+  }
+}
+
 bool fold_constant(const Expr& root, double& out) {
   // Post-order evaluation on explicit stacks.
   std::vector<std::pair<const Expr*, bool>> work{{&root, false}};  // node, operands done
@@ -198,7 +199,7 @@ bool fold_constant(const Expr& root, double& out) {
         if (done) {
           const double b = values.back();
           values.pop_back();
-          values.back() = apply(e->op, values.back(), b);
+          values.back() = arithmetic(e->op, values.back(), b);
         } else {
           work.push_back({e, true});
           work.push_back({e->rhs, false});

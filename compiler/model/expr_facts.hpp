@@ -55,4 +55,8 @@ ExprFacts analyze_expr(const promql::Expr& root);
 // minus and arithmetic; false when it is anything else.
 bool fold_constant(const promql::Expr& e, double& out);
 
+// A PromQL arithmetic operator on two numbers, as Prometheus computes it
+// (Mod is fmod, Pow is pow); NaN for operators that are not arithmetic.
+double arithmetic(promql::Op op, double a, double b);
+
 }  // namespace rbc::model
