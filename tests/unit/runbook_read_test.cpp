@@ -2,6 +2,8 @@
 // documents (and nothing else), with its severity and condition texts.
 #include <catch2/catch.hpp>
 
+#include "support/seeds.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -20,7 +22,7 @@ struct Expected {
   std::vector<std::string> conditions;  // "Label=text"
 };
 
-std::string seed(const char* name) { return std::string(RBC_SHARED_DIR) + "/seeds/" + name; }
+std::string seed(const char* name) { return rbc::test::seed_path(name); }
 
 void check_seed(const std::string& path, const std::vector<Expected>& expected,
                 NameSource source) {

@@ -1,6 +1,8 @@
 // severity_values: runbook severity text -> canonical severity values.
 #include <catch2/catch.hpp>
 
+#include "support/seeds.hpp"
+
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -134,7 +136,7 @@ TEST_CASE("severity_values: every severity field of the seed runbooks is underst
                          "003_8dcf69414be11204.txt", "004_634388375e24ab68.txt"};
   int fields = 0;
   for (const char* name : seeds) {
-    std::ifstream in(std::string(RBC_SHARED_DIR) + "/seeds/" + name);
+    std::ifstream in(rbc::test::seed_path(name));
     REQUIRE(in);
     std::string line;
     while (std::getline(in, line)) {
