@@ -1,3 +1,4 @@
+#include <thread>
 #include <vector>
 
 #include "checks/check.hpp"
@@ -27,11 +28,22 @@ std::span<const Check> all_checks() {
   return checks;
 }
 
+// Checks only read the project, so they run side by side, each into its
+// own list; the lists are merged in registry order (deterministic output).
 void run_checks(const model::Project& project, Diagnostics& out) {
-  for (const Check& check : all_checks()) {
-    Reporter reporter(check.info, project.config, out);
-    if (reporter.enabled()) check.run(project, reporter);
+  const std::span<const Check> checks = all_checks();
+  std::vector<Diagnostics> found(checks.size());
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+      pool.emplace_back([&, i] {
+        Reporter reporter(checks[i].info, project.config, found[i]);
+        if (reporter.enabled()) checks[i].run(project, reporter);
+      });
+    }
   }
+  for (Diagnostics& list : found)
+    for (Diagnostic& d : list.items()) out.add(std::move(d));
 }
 
 }  // namespace rbc::checks

@@ -13,10 +13,11 @@ namespace {
 void run(const model::Project& project, Reporter& reporter) {
   std::set<std::string> defined;
   std::vector<std::string> names;
+  std::set<std::string> seen;  // names repeat (one per severity): suggest from each once
   for (const model::RuleInfo& rule : project.rules) {
     if (!rule.alerting) continue;
     defined.insert(model::words_key(rule.name.value));
-    names.push_back(rule.name.value);
+    if (seen.insert(rule.name.value).second) names.push_back(rule.name.value);
   }
   std::set<std::pair<std::size_t, std::size_t>> bound;
   for (const model::Binding& b : project.bindings) {
