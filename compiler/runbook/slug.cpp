@@ -7,6 +7,7 @@
 #include <iterator>
 #include <vector>
 
+#include "gotext/utf8.hpp"
 #include "runbook/slug_tables.hpp"
 
 namespace rbc::runbook {
@@ -79,24 +80,6 @@ std::vector<char32_t> decode_utf8(std::string_view bytes) {
   return out;
 }
 
-void encode_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 char32_t simple_lower(char32_t cp) {
   const auto runs = tables::lower_runs();
   auto it = std::upper_bound(runs.begin(), runs.end(), cp,
@@ -149,7 +132,7 @@ std::string slug(std::string_view heading_text) {
     if (cp == U' ') {
       out += '-';
     } else if (!in_ranges(tables::removed(), cp)) {
-      encode_utf8(cp, out);
+      gotext::append_utf8(out, cp);
     }
   }
   return out;
