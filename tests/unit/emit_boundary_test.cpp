@@ -4,6 +4,8 @@
 // pieces (evaluator, templates) agree with Prometheus on known values.
 #include <catch2/catch.hpp>
 
+#include "support/output_files.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -28,19 +30,9 @@ std::string sample_dir(const std::string& name) {
   return fs::weakly_canonical(fs::path(RBC_TEST_DATA) / ".." / ".." / "samples" / name).string();
 }
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("rbc-emit-boundary-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path fresh_dir(const std::string& name) { return rbc::test::fresh_dir("rbc-emit-boundary", name); }
 
-void write_all(const fs::path& dir, const std::vector<rbc::emit::OutputFile>& files) {
-  for (const auto& f : files) {
-    fs::create_directories((dir / f.path).parent_path());
-    std::ofstream(dir / f.path, std::ios::binary) << f.content;
-  }
-}
+using rbc::test::write_all;
 
 struct Built {
   rbc::cli::CheckRun run;

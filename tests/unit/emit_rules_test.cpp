@@ -4,6 +4,8 @@
 // emitted rules next to a site stub.
 #include <catch2/catch.hpp>
 
+#include "support/output_files.hpp"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -69,19 +71,9 @@ std::string messages(const rbc::Diagnostics& diags) {
   return out;
 }
 
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("rbc-emit-rules-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path fresh_dir(const std::string& name) { return rbc::test::fresh_dir("rbc-emit-rules", name); }
 
-void write_all(const fs::path& dir, const std::vector<rbc::emit::OutputFile>& files) {
-  for (const auto& f : files) {
-    fs::create_directories((dir / f.path).parent_path());
-    std::ofstream(dir / f.path, std::ios::binary) << f.content;
-  }
-}
+using rbc::test::write_all;
 
 // annotation values of the alerts in an emitted text, by alert name.
 std::map<std::string, std::map<std::string, std::string>> alert_annotations(const std::string& path,
