@@ -8,11 +8,10 @@ The corpus has errors (promtool rejects some of its files), so the build runs
 with --force.
 """
 import argparse
-import statistics
 import tempfile
 from pathlib import Path
 
-from compare import HERE, measure
+from compare import HERE, measure, medians_and_peaks
 
 
 def main():
@@ -32,8 +31,7 @@ def main():
     print("| case | rbc check | rbc build | build / check | files written | peak RSS (check) | peak RSS (build) |")
     print("|---|---|---|---|---|---|---|")
     for name, samples in results.items():
-        med = {t: statistics.median(s[0] for s in v) for t, v in samples.items()}
-        rss = {t: max(s[1] for s in v) for t, v in samples.items()}
+        med, rss = medians_and_peaks(samples)
         print(f"| {name} | {med['check']*1000:.0f} ms | {med['build']*1000:.0f} ms | "
               f"{med['build']/med['check']:.2f}x | {files} | {rss['check']:.0f} MB | {rss['build']:.0f} MB |")
 

@@ -39,17 +39,29 @@ def measure(cases, runs):
     return results
 
 
-def plain_rule_files(corpus):
+def plain_rule_files(corpus, with_objects=False):
+    """Rule files of the corpus: plain ones, and PrometheusRule files when asked."""
     files = []
     for path in sorted(corpus.rglob("*.y*ml")):
         text = path.read_text(errors="replace")
-        # Not plain rule files: Kubernetes objects, promtool unit tests, and
-        # the awesome-prometheus-alerts catalog (groups of `services:`).
-        if re.search(r"^kind: PrometheusRule|^rule_files:|^\s+services:\s*$", text, re.M):
+        # Never rule files: promtool unit tests and the awesome-prometheus-alerts
+        # catalog (groups of `services:`).
+        if re.search(r"^rule_files:|^\s+services:\s*$", text, re.M):
+            continue
+        if re.search(r"^kind: PrometheusRule", text, re.M):
+            if with_objects:
+                files.append(str(path))
             continue
         if re.search(r"^\"?groups\"?:", text, re.M):
             files.append(str(path))
     return files
+
+
+def medians_and_peaks(samples):
+    """Per tool: median wall time (s) and peak RSS (MB) over the runs."""
+    med = {t: statistics.median(s[0] for s in v) for t, v in samples.items()}
+    rss = {t: max(s[1] for s in v) for t, v in samples.items()}
+    return med, rss
 
 
 def main():
@@ -79,8 +91,7 @@ def main():
     print("| case | rbc median | promtool median | promtool / rbc | rbc peak RSS | promtool peak RSS |")
     print("|---|---|---|---|---|---|")
     for name, samples in results.items():
-        med = {t: statistics.median(s[0] for s in v) for t, v in samples.items()}
-        rss = {t: max(s[1] for s in v) for t, v in samples.items()}
+        med, rss = medians_and_peaks(samples)
         print(f"| {name} | {med['rbc']*1000:.0f} ms | {med['promtool']*1000:.0f} ms | "
               f"{med['promtool']/med['rbc']:.1f}x | {rss['rbc']:.0f} MB | {rss['promtool']:.0f} MB |")
 

@@ -8,22 +8,9 @@ Prints a Markdown table with medians, the ratio and peak RSS. The issue's
 budget: the whole run stays within 2x of the rules-only run.
 """
 import argparse
-import re
-import statistics
 from pathlib import Path
 
-from compare import HERE, measure
-
-
-def rule_files(corpus):
-    files = []
-    for path in sorted(corpus.rglob("*.y*ml")):
-        text = path.read_text(errors="replace")
-        if re.search(r"^rule_files:|^\s+services:\s*$", text, re.M):
-            continue
-        if re.search(r"^kind: PrometheusRule|^\"?groups\"?:", text, re.M):
-            files.append(str(path))
-    return files
+from compare import HERE, measure, medians_and_peaks, plain_rule_files
 
 
 def main():
@@ -33,7 +20,7 @@ def main():
     parser.add_argument("--corpus", default=str(HERE.parent.parent / "shared" / "corpus"))
     args = parser.parse_args()
     corpus = Path(args.corpus)
-    files = rule_files(corpus)
+    files = plain_rule_files(corpus, with_objects=True)
     markdown = len(list(corpus.rglob("*.md")))
     cases = [(f"corpus: {len(files)} rule files, {markdown} Markdown files",
               {"rules only": [args.rbc, "check", *files], "rules + runbooks": [args.rbc, "check", str(corpus)]})]
@@ -42,8 +29,7 @@ def main():
     print("| case | rules only | rules + runbooks | ratio | peak RSS (rules only) | peak RSS (with runbooks) |")
     print("|---|---|---|---|---|---|")
     for name, samples in results.items():
-        med = {t: statistics.median(s[0] for s in v) for t, v in samples.items()}
-        rss = {t: max(s[1] for s in v) for t, v in samples.items()}
+        med, rss = medians_and_peaks(samples)
         a, b = med["rules only"], med["rules + runbooks"]
         print(f"| {name} | {a*1000:.0f} ms | {b*1000:.0f} ms | {b/a:.2f}x | "
               f"{rss['rules only']:.0f} MB | {rss['rules + runbooks']:.0f} MB |")
