@@ -108,4 +108,11 @@ CheckRun run_check(const CheckRequest& request) {
   return run;
 }
 
+std::function<const SourceFile*(std::string_view)> source_lookup(const CheckRun& run) {
+  return [&run](std::string_view path) -> const SourceFile* {
+    auto it = run.sources.find(path);
+    return it == run.sources.end() ? nullptr : it->second.get();
+  };
+}
+
 }  // namespace rbc::cli

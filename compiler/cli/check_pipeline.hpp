@@ -3,6 +3,7 @@
 // bind alerts to runbook sections -> run the checks.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,5 +32,9 @@ struct CheckRun {
 };
 
 CheckRun run_check(const CheckRequest& request);
+
+// The run's source files by path, for reports that quote lines (the run
+// must outlive the lookup).
+std::function<const SourceFile*(std::string_view)> source_lookup(const CheckRun& run);
 
 }  // namespace rbc::cli

@@ -26,16 +26,9 @@ struct BuildFlags {
   bool force = false;
 };
 
-report::SourceLookup lookup_in(const CheckRun& run) {
-  return [&run](std::string_view path) -> const SourceFile* {
-    auto it = run.sources.find(path);
-    return it == run.sources.end() ? nullptr : it->second.get();
-  };
-}
-
 void print(const CheckRun& run, const Diagnostics& diagnostics) {
   if (diagnostics.items().empty()) return;
-  std::cerr << report::render(report::Format::text, diagnostics, lookup_in(run),
+  std::cerr << report::render(report::Format::text, diagnostics, source_lookup(run),
                               {.color = false, .files_checked = run.files_checked});
 }
 
@@ -84,7 +77,7 @@ int execute(const BuildFlags& flags) {
   }
   if (errors) std::cerr << "rbc build: WARNING: --force: building despite errors; the output is marked FORCED\n";
   Diagnostics emit_diags;
-  const emit::BuildInput input{run.project, lookup_in(run), run.diagnostics};
+  const emit::BuildInput input{run.project, source_lookup(run), run.diagnostics};
   std::vector<std::string> boundary_lines;
   const std::vector<emit::OutputFile> files = emit_all(input, emit_diags, boundary_lines);
   print(run, emit_diags);

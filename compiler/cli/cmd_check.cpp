@@ -35,10 +35,7 @@ int execute(const CheckFlags& flags) {
   if (flags.verbose) {
     for (const std::string& path : run.skipped) std::cerr << "rbc: skipped " << path << " (not a rule file)\n";
   }
-  const report::SourceLookup lookup = [&run](std::string_view path) -> const SourceFile* {
-    auto it = run.sources.find(path);
-    return it == run.sources.end() ? nullptr : it->second.get();
-  };
+  const report::SourceLookup lookup = source_lookup(run);
   std::cout << report::render(flags.format, run.diagnostics, lookup,
                               {.color = use_color(flags.color), .files_checked = run.files_checked});
   if (run.nothing_read) return kExitUsage;

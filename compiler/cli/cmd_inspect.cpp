@@ -22,11 +22,7 @@ int execute(const InspectFlags& flags) {
   run.diagnostics.sort();
   std::cout << (flags.format == "json" ? report::model_json(run.project) : report::model_text(run.project));
   if (run.diagnostics.has_errors()) {
-    const report::SourceLookup lookup = [&run](std::string_view path) -> const SourceFile* {
-      auto it = run.sources.find(path);
-      return it == run.sources.end() ? nullptr : it->second.get();
-    };
-    std::cerr << report::render(report::Format::text, run.diagnostics, lookup,
+    std::cerr << report::render(report::Format::text, run.diagnostics, source_lookup(run),
                               {.color = false, .files_checked = run.files_checked});
   }
   return run.nothing_read ? kExitUsage : kExitClean;
