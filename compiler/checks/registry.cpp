@@ -28,6 +28,12 @@ std::span<const Check> all_checks() {
   return checks;
 }
 
+const Check* find_check(std::string_view code) {
+  for (const Check& check : all_checks())
+    if (check.info.code == code) return &check;
+  return nullptr;
+}
+
 // Checks only read the project, so they run side by side, each into its
 // own list; the lists are merged in registry order (deterministic output).
 void run_checks(const model::Project& project, Diagnostics& out) {

@@ -14,3 +14,7 @@ list(APPEND RBC_SOURCES
   checks/xcheck_threshold.cpp
   checks/xcheck_unverifiable.cpp
 )
+# Each lint area lists its own files.
+include(${CMAKE_CURRENT_LIST_DIR}/sources_rules.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/sources_promql.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/sources_server.cmake)

@@ -6,20 +6,13 @@
 #include <map>
 
 #include "cli/app.hpp"
+#include "cli/check_flags.hpp"
 #include "cli/check_pipeline.hpp"
 #include "cli/commands.hpp"
 #include "report/report.hpp"
 
 namespace rbc::cli {
 namespace {
-
-struct CheckFlags {
-  std::vector<std::string> paths;
-  report::Format format = report::Format::text;
-  std::string color = "auto";
-  bool verbose = false;
-  std::string config;
-};
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
@@ -35,11 +28,14 @@ int execute(const CheckFlags& flags) {
   if (flags.verbose) {
     for (const std::string& path : run.skipped) std::cerr << "rbc: skipped " << path << " (not a rule file)\n";
   }
+  for (auto step : {keep_changed, apply_baseline, apply_fixes})
+    if (std::optional<int> status = step(run, flags)) return *status;
+  filter_shown(run, flags);
   const report::SourceLookup lookup = source_lookup(run);
   std::cout << report::render(flags.format, run.diagnostics, lookup,
                               {.color = use_color(flags.color), .files_checked = run.files_checked});
   if (run.nothing_read) return kExitUsage;
-  return run.diagnostics.has_errors() ? kExitFindings : kExitClean;
+  return findings_status(run, flags);
 }
 
 }  // namespace
@@ -50,16 +46,16 @@ void add_check(CLI::App& app, int& exit_status) {
   cmd->add_option("PATH", flags->paths,
                   "rule files, runbooks or directories (searched recursively for *.yml, *.yaml, *.md); "
                   "`-` reads a rule file from stdin; default: the current directory");
-  const std::map<std::string, report::Format> formats{{"text", report::Format::text},
-                                                       {"json", report::Format::json},
-                                                       {"github", report::Format::github},
-                                                       {"sarif", report::Format::sarif}};
-  cmd->add_option("--format", flags->format, "output format: text, json, github or sarif")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  cmd->add_option("--format", flags->format, "output format: " + report::format_names())
+      ->transform(CLI::CheckedTransformer(report::formats(), CLI::ignore_case));
   cmd->add_option("--color", flags->color, "colour the text output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--config", flags->config, "use this rbc.yaml instead of looking for one");
   cmd->add_flag("-v,--verbose", flags->verbose, "list files that were skipped and why");
+  add_outcome_flags(*cmd, *flags);
+  add_baseline_flags(*cmd, *flags);
+  add_changed_flags(*cmd, *flags);
+  add_fix_flags(*cmd, *flags);
   cmd->footer(
       "Exit status: 0 no errors, 1 errors found, 2 usage error or nothing readable.\n"
       "Examples:\n"

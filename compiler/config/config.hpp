@@ -3,6 +3,7 @@
 // without rbc.yaml gets the documented behaviour.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,9 +26,35 @@ struct UrlMapping {
   std::string folder;  // "runbooks/", relative to the rbc.yaml folder (made absolute on load)
 };
 
+// One option of a check under `checks: {code: {options: {...}}}`: a scalar
+// or a list of scalars, as written.
+struct CheckOption {
+  std::vector<std::string> values;  // one entry for a scalar
+  bool list = false;
+  Span span;  // the option's key in rbc.yaml
+};
+
 struct CodeSetting {
   std::optional<bool> enabled;
   std::optional<Severity> severity;
+  // `locked: true`: inline comments (`# rbc disable`, snooze, baseline) cannot
+  // silence this code.
+  bool locked = false;
+  std::map<std::string, CheckOption, std::less<>> options;
+  Span span;  // the code's key in rbc.yaml (for "unknown code" warnings)
+};
+
+// `server:` — facts about the Prometheus server the rules run on, so the
+// checks pint asks a live server about can run offline. Unset: unknown.
+struct ServerFacts {
+  std::optional<std::int64_t> scrape_interval_ms;
+  std::optional<std::int64_t> evaluation_interval_ms;
+  std::optional<std::int64_t> retention_ms;
+  std::vector<std::pair<std::string, std::string>> external_labels;  // file order
+  // `metadata:` a `/metrics` exposition dump or `/api/v1/metadata` JSON,
+  // absolute (resolved against root on load); "" = none.
+  std::string metadata_path;
+  Span span;  // the `server:` key
 };
 
 // `build:` — what `rbc build` emits.
@@ -71,6 +98,7 @@ struct Config {
   std::map<std::string, CodeSetting, std::less<>> codes;
   BuildSettings build;
   std::vector<ReceiverBinding> receivers;  // file order
+  ServerFacts server;
 };
 
 Config default_config();

@@ -5,17 +5,23 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.hpp"
 #include "diag/source.hpp"
+#include "load/yaml_tree.hpp"
 #include "model/expr_facts.hpp"
 #include "model/link_resolve.hpp"
 #include "model/routing.hpp"
 #include "runbook/model.hpp"
 #include "threshold/phrase.hpp"
+
+namespace rbc::promql {
+struct Expr;
+}
 
 namespace rbc::model {
 
@@ -35,22 +41,45 @@ struct RuleRange {
   Span span;
 };
 
+// The rule's group as written (every rule of a group carries a copy).
+struct GroupInfo {
+  Located name;
+  std::optional<Located> interval;  // `interval:` as written
+  std::int64_t interval_ms = 0;     // 0: the server's evaluation interval
+  std::optional<std::int64_t> limit;
+  Span span;  // the whole group
+};
+
 struct RuleInfo {
   bool alerting = true;
   std::string file;
   std::string group;
+  GroupInfo group_info;
   Located name;
   Located expr;
   bool expr_ok = false;  // the expression parsed
+  // The parsed expression (null when it did not parse); node offsets are
+  // bytes of expr.value: expr_span() maps them into the file.
+  std::shared_ptr<const promql::Expr> ast;
   std::optional<Located> for_text;
   std::int64_t for_ms = 0;
+  std::optional<Located> keep_firing_for_text;
+  std::int64_t keep_firing_for_ms = 0;
   std::optional<Located> severity;  // the configured severity label
   std::vector<std::pair<Located, Located>> labels;
   std::vector<std::pair<Located, Located>> annotations;
   std::vector<RuleComparison> comparisons;
   std::vector<RuleRange> ranges;
   Span span;  // the whole rule
+  // Where expression bytes lie in the file (through quoting, folding and
+  // block indentation); shared with the other rules of the file.
+  std::shared_ptr<const yaml::Tree> tree;
+  yaml::NodeId expr_node = yaml::kNoNode;
 };
+
+// Span in the rule file of bytes [begin, end) of `rule.expr.value` (AST
+// node offsets); the expression's span when the positions are unknown.
+Span expr_span(const RuleInfo& rule, std::size_t begin, std::size_t end);
 
 // A documented comparison, placed in the runbook.
 struct DocThreshold {

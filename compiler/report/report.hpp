@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,10 @@
 namespace rbc::report {
 
 enum class Format { text, json, github, sarif };
+
+// Name -> format, for --format; and the names as a sentence ("text, json, ...").
+const std::map<std::string, Format>& formats();
+std::string format_names();
 
 // Finds the loaded source of a diagnostic's file (null when not loaded).
 using SourceLookup = std::function<const SourceFile*(std::string_view path)>;

@@ -1,6 +1,7 @@
 # Sources of compiler/report/, relative to compiler/.
 list(APPEND RBC_SOURCES
   report/json_writer.cpp
+  report/render.cpp
   report/text.cpp
   report/json.cpp
   report/github.cpp

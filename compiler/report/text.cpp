@@ -95,15 +95,4 @@ std::string render_text(const Diagnostics& diagnostics, const SourceLookup& sour
   return out;
 }
 
-std::string render(Format format, const Diagnostics& diagnostics, const SourceLookup& sources,
-                   const Options& options) {
-  switch (format) {
-    case Format::text: return render_text(diagnostics, sources, options);
-    case Format::json: return render_json(diagnostics);
-    case Format::github: return render_github(diagnostics);
-    case Format::sarif: return render_sarif(diagnostics, sources);
-  }
-  return {};
-}
-
 }  // namespace rbc::report

@@ -1,0 +1,3 @@
+# promql lint checks (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

@@ -1,0 +1,3 @@
+# rules lint checks (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

@@ -1,0 +1,3 @@
+# server lint checks (relative to compiler/).
+list(APPEND RBC_SOURCES
+)

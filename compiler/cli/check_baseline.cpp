@@ -1,0 +1,10 @@
+// rbc check: the baseline step (see cli/check_flags.hpp).
+#include "cli/check_flags.hpp"
+
+namespace rbc::cli {
+
+void add_baseline_flags(CLI::App& /*cmd*/, CheckFlags& /*flags*/) {}
+
+std::optional<int> apply_baseline(CheckRun& /*run*/, const CheckFlags& /*flags*/) { return std::nullopt; }
+
+}  // namespace rbc::cli
