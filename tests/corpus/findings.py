@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Findings of every check over the shared corpus, for docs/checks/corpus-report.md.
+
+Each top-level corpus project is checked on its own (`rbc check --format json
+PROJECT`), so cross-file checks see the whole project, as they would in its
+repository. Prints the count per code, and with --sample CODE a fixed random
+sample of up to 20 findings of that code (seeded by the code, so the sample is
+the same on every run while the findings are), each with its source line,
+ready to be judged by hand.
+
+Usage: findings.py RBC [--corpus DIR] [--sample CODE ...] [--all-samples]
+"""
+import argparse
+import collections
+import json
+import random
+import subprocess
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SAMPLE_SIZE = 20
+
+
+def project_findings(rbc, project):
+    out = subprocess.run([rbc, "check", "--format", "json", str(project)], capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"rbc failed on {project}: {out.stderr.strip()}")
+    return json.loads(out.stdout)
+
+
+def all_findings(rbc, corpus):
+    findings = []
+    for project in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        findings.extend(project_findings(rbc, project))
+    return findings
+
+
+def source_line(path, line):
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+
+
+def sample(findings, code):
+    chosen = [f for f in findings if f["code"] == code]
+    chosen.sort(key=lambda f: (f["file"], f["line"], f["column"], f["message"]))
+    rng = random.Random(code)
+    return rng.sample(chosen, min(SAMPLE_SIZE, len(chosen)))
+
+
+def relative(path, corpus):
+    try:
+        return str(Path(path).resolve().relative_to(corpus.resolve()))
+    except ValueError:
+        return path
+
+
+def print_sample(findings, code, corpus):
+    print(f"\n### {code}\n")
+    print("| # | Finding | Source line | Verdict | Reason |")
+    print("|---|---|---|---|---|")
+    for i, f in enumerate(sample(findings, code), 1):
+        where = f"{relative(f['file'], corpus)}:{f['line']}"
+        line = source_line(f["file"], f["line"]).replace("|", "\\|")[:120]
+        message = f["message"].replace("|", "\\|")
+        print(f"| {i} | `{where}` {message} | `{line}` | | |")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("rbc")
+    parser.add_argument("--corpus", default=str(HERE.parent.parent.parent / "shared" / "corpus"))
+    parser.add_argument("--sample", nargs="*", default=[])
+    parser.add_argument("--all-samples", action="store_true")
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    findings = all_findings(args.rbc, corpus)
+    counts = collections.Counter(f["code"] for f in findings)
+    print("| Code | Findings |\n|---|---|")
+    for code, count in sorted(counts.items()):
+        print(f"| {code} | {count} |")
+    for code in sorted(counts) if args.all_samples else args.sample:
+        print_sample(findings, code, corpus)
+
+
+if __name__ == "__main__":
+    main()
