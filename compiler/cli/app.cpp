@@ -24,6 +24,7 @@ int run(int argc, char** argv) {
   add_promql(app, exit_status);
   add_checks(app, exit_status);
   add_explain(app, exit_status);
+  add_fmt(app, exit_status);
   add_version(app, exit_status);
   try {
     app.parse(argc, argv);

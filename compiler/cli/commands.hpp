@@ -14,5 +14,6 @@ void add_promql(CLI::App& app, int& exit_status);
 void add_version(CLI::App& app, int& exit_status);
 void add_checks(CLI::App& app, int& exit_status);
 void add_explain(CLI::App& app, int& exit_status);
+void add_fmt(CLI::App& app, int& exit_status);
 
 }  // namespace rbc::cli

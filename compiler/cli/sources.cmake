@@ -9,6 +9,7 @@ list(APPEND RBC_SOURCES
   cli/cmd_build.cpp
   cli/load_inputs.cpp
   cli/cmd_check.cpp
+  cli/cmd_fmt.cpp
   cli/cmd_checks.cpp
   cli/cmd_inspect.cpp
   cli/cmd_promql.cpp
