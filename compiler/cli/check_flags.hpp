@@ -34,6 +34,7 @@ struct CheckFlags {
   // check_changed.cpp
   bool changed = false;  // --changed: report only on what changed
   std::string base;      // --base REF (default: merge base with upstream)
+  std::vector<std::string> changed_scope;  // with --changed, the PATHs limit the report (the repository is analysed)
 
   // check_fix.cpp
   bool fix = false;  // --fix: apply safe fixes in place
