@@ -9,9 +9,11 @@
 #include "cli/load_inputs.hpp"
 #include "config/config.hpp"
 #include "discover/discover.hpp"
+#include "load/metrics_metadata.hpp"
 #include "load/read_file.hpp"
 #include "model/bind.hpp"
 #include "model/routing_merge.hpp"
+#include "suppress/suppress.hpp"
 
 namespace rbc::cli {
 namespace {
@@ -82,6 +84,16 @@ void merge_rules(CheckRun& run, RuleOutcome& outcome) {
   run.sources.insert_or_assign(path, std::move(outcome.source));
 }
 
+// rbc.yaml's `checks:` settings and the inline directives, over every
+// finding, the loading stages' included.
+void apply_suppression(CheckRun& run) {
+  suppress::check_settings(run.project.config, run.diagnostics);
+  std::vector<const SourceFile*> sources;
+  for (const auto& entry : run.sources) sources.push_back(entry.second.get());
+  suppress::silence(run.diagnostics, sources, run.project, suppress::today_utc());
+  suppress::apply_stage_settings(run.diagnostics, run.project.config);
+}
+
 }  // namespace
 
 CheckRun run_check(const CheckRequest& request) {
@@ -99,10 +111,17 @@ CheckRun run_check(const CheckRequest& request) {
   const auto load_md = [&](const discover::Candidate& c) { return load_runbook_input(c, config); };
   for (RuleOutcome& outcome : parallel_map<RuleOutcome>(files.markdown, load_md)) merge_rules(run, outcome);
   run.project.config = config;
+  if (auto meta = load::read_metrics_metadata(config.server.metadata_path, run.project.metric_types,
+                                              run.diagnostics)) {
+    run.sources.insert_or_assign(meta->path(), std::make_unique<SourceFile>(std::move(*meta)));
+  }
   run.project.routing = model::merge_routing(run.project.runbooks);
   run.project.runbooks_expected = !run.project.runbooks.empty() || !config.runbook_paths.empty();
   model::bind(run.project);
-  if (request.run_checks) checks::run_checks(run.project, run.diagnostics);
+  if (request.run_checks) {
+    checks::run_checks(run.project, run.diagnostics);
+    apply_suppression(run);
+  }
   run.nothing_read = run.nothing_read ||
                      (run.files_checked == 0 && run.diagnostics.has_errors());
   return run;

@@ -15,9 +15,9 @@ namespace {
 
 using detail::Reader;
 
-constexpr std::array<std::string_view, 9> kTopKeys{
+constexpr std::array<std::string_view, 10> kTopKeys{
     "severity_label", "runbook_annotations", "severities", "url_mappings", "rules", "runbooks", "checks", "build",
-    "receivers",
+    "receivers", "server",
 };
 
 std::string folder_of(const std::string& path) {
@@ -92,6 +92,8 @@ void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
       detail::read_build(in, kv.value, config.build);
     } else if (key == "receivers") {
       detail::read_receivers(in, kv.value, config);
+    } else if (key == "server") {
+      detail::read_server(in, kv.key, kv.value, config);
     } else {
       in.unknown_key(kv.key, kTopKeys, "");
     }

@@ -17,5 +17,8 @@ void read_build(Reader& in, yaml::NodeId value, BuildSettings& build);
 void read_checks(Reader& in, yaml::NodeId node, Config& config);
 // `receivers:` (channel receiver name -> {pagerduty|slack|email|webhook: settings}).
 void read_receivers(Reader& in, yaml::NodeId node, Config& config);
+// `server:` (scrape_interval, evaluation_interval, retention, external_labels,
+// metadata); the metadata path is resolved against config.root.
+void read_server(Reader& in, yaml::NodeId key, yaml::NodeId value, Config& config);
 
 }  // namespace rbc::config::detail

@@ -6,6 +6,7 @@ list(APPEND RBC_SOURCES
   config/load_build.cpp
   config/load_receivers.cpp
   config/load_sections.cpp
+  config/load_server.cpp
   config/read_yaml.cpp
   config/severity_words.cpp
 )

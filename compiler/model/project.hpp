@@ -12,6 +12,7 @@
 
 #include "config/config.hpp"
 #include "diag/source.hpp"
+#include "load/metrics_metadata.hpp"
 #include "load/yaml_tree.hpp"
 #include "model/expr_facts.hpp"
 #include "model/link_resolve.hpp"
@@ -146,6 +147,8 @@ struct Project {
   // Runbooks were checked (given, found, or named by rbc.yaml): missing
   // runbooks are errors, not warnings.
   bool runbooks_expected = false;
+  // Metric types from rbc.yaml `server.metadata` (empty without one).
+  load::MetricTypes metric_types;
 };
 
 }  // namespace rbc::model
