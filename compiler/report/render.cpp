@@ -9,6 +9,9 @@ const std::map<std::string, Format>& formats() {
       {"json", Format::json},
       {"github", Format::github},
       {"sarif", Format::sarif},
+      {"junit", Format::junit},
+      {"checkstyle", Format::checkstyle},
+      {"gitlab", Format::gitlab},
   };
   return table;
 }
@@ -26,6 +29,9 @@ std::string render(Format format, const Diagnostics& diagnostics, const SourceLo
     case Format::json: return render_json(diagnostics);
     case Format::github: return render_github(diagnostics);
     case Format::sarif: return render_sarif(diagnostics, sources);
+    case Format::junit: return render_junit(diagnostics, options);
+    case Format::checkstyle: return render_checkstyle(diagnostics);
+    case Format::gitlab: return render_gitlab(diagnostics);
   }
   return {};
 }

@@ -1,4 +1,5 @@
-// Output formats for diagnostics: text (for people), json, github, sarif.
+// Output formats for diagnostics: text (for people), json, github, sarif,
+// and the CI report formats junit, checkstyle and gitlab (Code Quality).
 #pragma once
 
 #include <functional>
@@ -11,7 +12,7 @@
 
 namespace rbc::report {
 
-enum class Format { text, json, github, sarif };
+enum class Format { text, json, github, sarif, junit, checkstyle, gitlab };
 
 // Name -> format, for --format; and the names as a sentence ("text, json, ...").
 const std::map<std::string, Format>& formats();
@@ -33,5 +34,8 @@ std::string render_text(const Diagnostics& diagnostics, const SourceLookup& sour
 std::string render_json(const Diagnostics& diagnostics);
 std::string render_github(const Diagnostics& diagnostics);
 std::string render_sarif(const Diagnostics& diagnostics, const SourceLookup& sources);
+std::string render_junit(const Diagnostics& diagnostics, const Options& options);
+std::string render_checkstyle(const Diagnostics& diagnostics);
+std::string render_gitlab(const Diagnostics& diagnostics);
 
 }  // namespace rbc::report

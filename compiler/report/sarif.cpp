@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "diag/codes.hpp"
+#include "report/fingerprint.hpp"
 #include "report/json_writer.hpp"
 #include "report/report.hpp"
 
@@ -80,7 +81,8 @@ void write_region(JsonWriter& json, const SourceFile* source, const Span& span) 
   json.end_object();
 }
 
-void write_result(JsonWriter& json, const Diagnostic& d, const SourceLookup& sources) {
+void write_result(JsonWriter& json, const Diagnostic& d, const std::string& fingerprint,
+                  const SourceLookup& sources) {
   json.begin_object();
   json.key("ruleId").value(d.code);
   if (const std::int64_t index = rule_index(d.code); index >= 0) json.key("ruleIndex").value(index);
@@ -91,6 +93,8 @@ void write_result(JsonWriter& json, const Diagnostic& d, const SourceLookup& sou
   json.key("artifactLocation").begin_object().key("uri").value(to_uri(d.file)).end_object();
   if (d.span.begin.valid()) write_region(json, sources ? sources(d.file) : nullptr, d.span);
   json.end_object().end_object().end_array();
+  // Code scanning matches results across commits by this, not by line.
+  json.key("partialFingerprints").begin_object().key("rbc/v1").value(fingerprint).end_object();
   json.end_object();
 }
 
@@ -109,7 +113,8 @@ std::string render_sarif(const Diagnostics& diagnostics, const SourceLookup& sou
   json.end_object().end_object();
   json.key("columnKind").value("unicodeCodePoints");
   json.key("results").begin_array();
-  for (const Diagnostic& d : diagnostics.items()) write_result(json, d, sources);
+  const std::vector<std::string> prints = fingerprints(diagnostics);
+  for (std::size_t i = 0; i < prints.size(); ++i) write_result(json, diagnostics.items()[i], prints[i], sources);
   json.end_array();
   json.end_object().end_array();
   json.end_object();

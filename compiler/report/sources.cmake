@@ -6,6 +6,11 @@ list(APPEND RBC_SOURCES
   report/json.cpp
   report/github.cpp
   report/sarif.cpp
+  report/fingerprint.cpp
+  report/xml_text.cpp
+  report/junit.cpp
+  report/checkstyle.cpp
+  report/gitlab.cpp
   report/model_json.cpp
   report/model_text.cpp
   report/routing_json.cpp
