@@ -43,11 +43,22 @@ expect_bash "--format" rbc check --for
 expect_bash "json text" rbc inspect --format ""
 expect_bash "parse" rbc promql p
 expect_bash "promql/parse" rbc explain promql/pa
-complete_bash rbc check --format "" | grep -q sarif || fail "bash: no formats for check --format"
+expect_bash "json junit" rbc check --format j
 
-# zsh and fish (when installed): the scripts parse; fish also completes.
+# zsh and fish (when installed): the scripts parse and complete. zsh's
+# completion builtins only exist inside the line editor, so zsh_complete.zsh
+# stands in for them and prints what _rbc offers.
 if command -v zsh >/dev/null; then
   zsh -n "$usr/share/zsh/vendor-completions/_rbc" || fail "zsh: syntax error"
+  here=$(dirname "$0")
+  expect_zsh() {
+    want=$1; shift
+    got=$(PATH="$usr/bin:$PATH" zsh -f "$here/zsh_complete.zsh" "$usr/share/zsh/vendor-completions/_rbc" "$@" | tr '\n' ' ')
+    [ "$got" = "$want " ] || fail "zsh: '$*' completed to '$got', want '$want'"
+  }
+  expect_zsh "check checks" rbc ch
+  expect_zsh "json junit" rbc check --format j
+  expect_zsh "promql/parse" rbc explain promql/pa
 fi
 if command -v fish >/dev/null; then
   fish --no-execute "$usr/share/fish/vendor_completions.d/rbc.fish" || fail "fish: syntax error"
