@@ -6,7 +6,9 @@
 // taken (absent, present_over_time, count_over_time, timestamp), in
 // count()/group(), on the right of `and`/`unless` (only labels matter
 // there), and `x_total - x_total offset 1h` (a hand-made increase).
+#include <algorithm>
 #include <array>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -20,10 +22,39 @@ using promql::Expr;
 using promql::Kind;
 using promql::Op;
 
-constexpr std::array<std::string_view, 9> kValueBlind{
+// Functions that look at how a series changes, or only at whether and when
+// samples exist. (deriv/delta over a counter mishandle resets, but they do
+// not use its raw value.)
+constexpr std::array<std::string_view, 12> kValueBlind{
     "rate", "irate", "increase", "resets", "changes", "absent", "absent_over_time", "present_over_time",
-    "count_over_time",
+    "count_over_time", "deriv", "delta", "idelta",
 };
+
+constexpr std::array<std::string_view, 4> kRates{"rate", "irate", "increase", "resets"};
+
+using Names = std::set<std::string, std::less<>>;
+
+// Series the project passes to rate()-like functions somewhere: whoever
+// wrote that knew them as counters.
+Names rated_series(const model::Project& project) {
+  Names out;
+  for (const model::RuleInfo& rule : project.rules) {
+    if (!rule.ast) continue;
+    server::for_each_node(*rule.ast, [&](const Expr& e) {
+      const std::string_view fn = server::call_name(e);
+      if (e.args.empty() || std::find(kRates.begin(), kRates.end(), fn) == kRates.end()) return;
+      if (const Expr* sel = server::ranged_selector(e.args[0])) out.emplace(server::metric_name(*sel));
+    });
+  }
+  return out;
+}
+
+// A label join (`x * on(node) group_left(zone) node_info`): the info side
+// is 1, the other side's values pass through unchanged.
+bool label_join(const Expr& e) {
+  return e.kind == Kind::Binary && e.op == Op::Mul &&
+         (e.card == promql::Card::ManyToOne || e.card == promql::Card::OneToMany);
+}
 
 bool value_blind_call(const Expr& e) {
   const std::string_view fn = server::call_name(e);
@@ -34,21 +65,36 @@ bool value_blind_call(const Expr& e) {
   return false;
 }
 
-// `x - x offset d` (either order): the difference of one series at two times.
-bool hand_made_increase(const Expr& e) {
-  if (e.kind != Kind::Binary || e.op != Op::Sub || !e.lhs || !e.rhs) return false;
-  const Expr* l = server::unparen(e.lhs);
-  const Expr* r = server::unparen(e.rhs);
-  if (l->kind != Kind::VectorSelector || r->kind != Kind::VectorSelector) return false;
-  const std::string_view name = server::metric_name(*l);
-  return !name.empty() && name == server::metric_name(*r) &&
-         (l->offset_ms != r->offset_ms || l->at != r->at || l->at_ms != r->at_ms);
+// `x - x offset 1h`, or `primary_position - replica_position` of one
+// metric: the difference of one counter at two times or between two
+// series (an increase or a lag) is a sound use of its raw value.
+Names names_under(const Expr& e) {
+  Names out;
+  server::for_each_node(e, [&](const Expr& n) {
+    const std::string_view name = server::metric_name(n);
+    if (!name.empty()) out.emplace(name);
+  });
+  return out;
 }
 
-// Without metadata, _count and _sum alone are weak: plenty of gauges end so
-// (pg_stat_activity_count); only _total and _bucket names count here.
-bool weak_name(const server::TypeEvidence& evidence, std::string_view name) {
-  return evidence.source == server::TypeEvidence::Source::name && (name.ends_with("_count") || name.ends_with("_sum"));
+bool same_metric_difference(const Expr& e) {
+  if (e.kind != Kind::Binary || e.op != Op::Sub || !e.lhs || !e.rhs) return false;
+  const Names left = names_under(*e.lhs);
+  const Names right = names_under(*e.rhs);
+  return std::any_of(left.begin(), left.end(), [&](const std::string& n) { return right.count(n) != 0; });
+}
+
+// Why `name` is a counter ("" when there is no good evidence): metadata, a
+// `_bucket` name, or the project rating it elsewhere. A name's `_total`
+// (or `_count`, `_sum`) alone is not enough: many gauges end so
+// (`ceph_pg_total`, `container_fs_inodes_total`, `pg_stat_activity_count`).
+std::string counter_evidence(const model::Project& project, const Names& rated, std::string_view name) {
+  if (auto it = project.metric_types.find(name); it != project.metric_types.end()) {
+    return it->second == load::MetricType::counter ? "metrics metadata says counter" : "";
+  }
+  if (name.ends_with("_bucket")) return "its name ends in _bucket";
+  if (rated.count(name) != 0) return "the project passes it to rate() or increase() elsewhere";
+  return "";
 }
 
 struct Item {
@@ -58,7 +104,7 @@ struct Item {
 
 // Pushes the children of `e`, telling which of them have their values used.
 void push_children(const Expr& e, bool used, std::vector<Item>& stack) {
-  if (!used || value_blind_call(e) || hand_made_increase(e)) {
+  if (!used || value_blind_call(e) || same_metric_difference(e) || label_join(e)) {
     for (const Expr* c : server::children(e)) stack.push_back({c, false});
     return;
   }
@@ -75,8 +121,8 @@ void push_children(const Expr& e, bool used, std::vector<Item>& stack) {
   for (const Expr* c : server::children(e)) stack.push_back({c, true});
 }
 
-void check_rule(const model::Project& project, const server::RecordedSeries& recorded,
-                const model::RuleInfo& rule, Reporter& reporter) {
+void check_rule(const model::Project& project, const Names& rated, const model::RuleInfo& rule,
+                Reporter& reporter) {
   std::vector<Item> stack{{rule.ast.get(), true}};
   while (!stack.empty()) {
     const Item item = stack.back();
@@ -84,13 +130,12 @@ void check_rule(const model::Project& project, const server::RecordedSeries& rec
     const Expr& e = *item.node;
     if (item.used && e.kind == Kind::VectorSelector) {
       const std::string_view name = server::metric_name(e);
-      const server::TypeEvidence evidence = name.empty() ? server::TypeEvidence{}
-                                                         : server::type_of(project, recorded, name);
-      if (evidence.kind == server::TypeEvidence::Kind::counter && !weak_name(evidence, name)) {
+      const std::string why = name.empty() ? std::string() : counter_evidence(project, rated, name);
+      if (!why.empty()) {
         reporter.report(rule, model::expr_span(rule, e.begin, e.end),
                         fmt::format("'{}' is a counter ({}) used as a raw value; its value restarts from 0 when "
                                     "the process restarts: use rate() or increase()",
-                                    name, evidence.why));
+                                    name, why));
       }
     }
     push_children(e, item.used, stack);
@@ -98,9 +143,9 @@ void check_rule(const model::Project& project, const server::RecordedSeries& rec
 }
 
 void run(const model::Project& project, Reporter& reporter) {
-  const server::RecordedSeries recorded = server::recorded_series(project);
+  const Names rated = rated_series(project);
   for (const model::RuleInfo& rule : project.rules) {
-    if (rule.ast) check_rule(project, recorded, rule, reporter);
+    if (rule.ast) check_rule(project, rated, rule, reporter);
   }
 }
 

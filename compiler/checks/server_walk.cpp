@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 4> kCounterSuffixes{"_total", "_count", "
 // points in time, limits and capacities.
 constexpr std::array<std::string_view, 12> kGaugeSuffixes{
     "_info", "_ratio", "_percent", "_percentage", "_timestamp", "_timestamp_seconds",
-    "_time_seconds", "_celsius", "_temperature", "_limit", "_capacity", "_gauge",
+    "_start_time_seconds", "_celsius", "_temperature", "_limit", "_capacity", "_gauge",
 };
 
 // Functions whose result is a per-second or per-window value: a series
