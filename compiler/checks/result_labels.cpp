@@ -44,7 +44,13 @@ ResultLabels make(Kind kind, Names names, const promql::Expr* cause) { return {k
 ResultLabels remove(const ResultLabels& in, const Names& labels, const promql::Expr* cause) {
   switch (in.kind) {
     case Kind::any: return make(Kind::all_but, labels, cause);
-    case Kind::only: return make(Kind::only, subtract(in.names, labels), cause);
+    case Kind::only: {
+      // Removing labels the set did not have changes nothing: keep the
+      // earlier cause (histogram_quantile after sum by (le)).
+      Names left = subtract(in.names, labels);
+      const bool narrowed = left.size() != in.names.size();
+      return make(Kind::only, std::move(left), narrowed ? cause : in.cause);
+    }
     case Kind::all_but: return make(Kind::all_but, unite(in.names, labels), cause);
   }
   return in;
@@ -54,7 +60,11 @@ ResultLabels remove(const ResultLabels& in, const Names& labels, const promql::E
 ResultLabels keep(const ResultLabels& in, const Names& labels, const promql::Expr* cause) {
   switch (in.kind) {
     case Kind::any: return make(Kind::only, labels, cause);
-    case Kind::only: return make(Kind::only, intersect(in.names, labels), cause);
+    case Kind::only: {
+      Names left = intersect(in.names, labels);
+      const bool narrowed = left.size() != in.names.size();
+      return make(Kind::only, std::move(left), narrowed ? cause : in.cause);
+    }
     case Kind::all_but: return make(Kind::only, subtract(labels, in.names), cause);
   }
   return in;

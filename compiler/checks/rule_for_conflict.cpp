@@ -1,14 +1,18 @@
-// rule/for-conflict: the same alert name and severity defined more than
-// once in the project with different `for:`. Alertmanager and the runbook
-// see one alert, but it becomes active after different delays depending on
-// which definition matched, which is rarely what was meant.
+// rule/for-conflict: the same alert (name, severity and expression)
+// defined more than once in the project with different `for:`.
+// Alertmanager and the runbook see one alert, but it becomes active after
+// different delays depending on which copy matched: usually a copy updated
+// in one place only. Definitions whose expressions select different series
+// (one per component, or multi-window burn rates) are separate alerts that
+// share a name on purpose and are not compared.
 #include <map>
-#include <utility>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
 #include "checks/queries.hpp"
+#include "promql/printer.hpp"
 
 namespace rbc::checks {
 namespace {
@@ -17,12 +21,18 @@ std::string for_text(const model::RuleInfo& rule) {
   return rule.for_text ? rule.for_text->value : std::string("0s (no for:)");
 }
 
+// The expression as Prometheus prints it, so layout and comments do not
+// make two copies differ.
+std::string expression_shape(const model::RuleInfo& rule) {
+  return rule.ast ? promql::to_string(*rule.ast) : rule.expr.value;
+}
+
 void run(const model::Project& project, Reporter& reporter) {
-  // (name, severity) -> first definition.
-  std::map<std::pair<std::string, std::string>, const model::RuleInfo*> first;
+  // (name, severity, expression shape) -> first definition.
+  std::map<std::tuple<std::string, std::string, std::string>, const model::RuleInfo*> first;
   for (const model::RuleInfo& rule : project.rules) {
     if (!rule.alerting || rule.name.value.empty()) continue;
-    const auto [it, inserted] = first.try_emplace({rule.name.value, severity_of(rule)}, &rule);
+    const auto [it, inserted] = first.try_emplace({rule.name.value, severity_of(rule), expression_shape(rule)}, &rule);
     if (inserted || it->second->for_ms == rule.for_ms) continue;
     const model::RuleInfo& other = *it->second;
     const std::string severity = severity_of(rule);

@@ -1,5 +1,5 @@
 // rule/summary: an alert with none of the annotations that say what is
-// wrong (summary, description, message). The notification then shows only
+// wrong (summary, description, message, or title as GitLab writes it). The notification then shows only
 // the alert name and labels to whoever is paged.
 #include <algorithm>
 
@@ -11,7 +11,7 @@ namespace rbc::checks {
 namespace {
 
 constexpr OptionInfo kOptions[] = {
-    {"annotations", "any one of these annotations is enough (default: [summary, description, message])"},
+    {"annotations", "any one of these annotations is enough (default: [summary, description, message, title])"},
 };
 
 bool has_any(const model::RuleInfo& rule, const std::vector<std::string>& names) {
@@ -23,7 +23,7 @@ bool has_any(const model::RuleInfo& rule, const std::vector<std::string>& names)
 
 void run(const model::Project& project, Reporter& reporter) {
   std::vector<std::string> names = reporter.option_list("annotations");
-  if (!reporter.option_span("annotations")) names = {"summary", "description", "message"};
+  if (!reporter.option_span("annotations")) names = {"summary", "description", "message", "title"};
   if (names.empty()) return;
   for (const model::RuleInfo& rule : project.rules) {
     if (!rule.alerting || has_any(rule, names)) continue;
