@@ -4,6 +4,9 @@
 // `=~".*"` matches every value and `=~".+"` is `!=""`. Each finding carries
 // a note whose message is `replace with: TEXT`, TEXT replacing the note's
 // span (the whole matcher), or `remove the matcher` (for `rbc check --fix`).
+// Also, as a warning without a fix (the meaning changes): an equality
+// matcher whose value looks like a regex (`route!="^/-/health$"`,
+// `path="/api/.*"`), which Prometheus compares literally.
 #include <fmt/format.h>
 
 #include <cctype>
@@ -79,13 +82,36 @@ std::optional<Advice> advise(const Matcher& m) {
   return std::nullopt;
 }
 
+// `^...$` or a `.*` / `.+` in an `=`/`!=` value: meant as a regex.
+bool looks_like_regex(const std::string& value) {
+  const bool anchored = value.size() >= 2 && value.front() == '^' && value.back() == '$';
+  return anchored || value.find(".*") != std::string::npos || value.find(".+") != std::string::npos;
+}
+
+void check_equality(const model::RuleInfo& rule, const Matcher& m, Span span, Reporter& reporter) {
+  const bool positive = m.op == MatchOp::Equal;
+  if ((!positive && m.op != MatchOp::NotEqual) || !looks_like_regex(m.value)) return;
+  const std::string regex = m.name + (positive ? "=~" : "!~") + quote(strip_anchors(m.value));
+  Diagnostic& d = reporter.report_as(
+      Severity::warning, rule.file, span,
+      fmt::format("`{}` compares the value literally, but it looks like a regex: did you mean `{}`?",
+                  m.name + promql::match_op_text(m.op) + quote(m.value), regex));
+  d.group = rule.group;
+  d.rule = rule.name.value;
+}
+
 void check_selector(const model::RuleInfo& rule, const Expr& selector, Reporter& reporter) {
   // The implicit __name__ matcher of `metric{...}` comes last.
   const std::size_t written = selector.matchers.size() - (selector.text.empty() ? 0 : 1);
   for (std::size_t i = 0; i < written && i < selector.matchers.size(); ++i) {
     const Matcher& m = selector.matchers[i];
     const std::optional<Advice> advice = advise(m);
-    if (!advice) continue;
+    if (!advice) {
+      const auto at = matcher_offsets(rule, selector, i);
+      check_equality(rule, m, at ? model::expr_span(rule, at->first, at->second) : node_span(rule, selector),
+                     reporter);
+      continue;
+    }
     const std::string matcher = m.name + promql::match_op_text(m.op) + quote(m.value);
     const std::string fix = advice->replacement ? "replace with: " + *advice->replacement : "remove the matcher";
     const std::string use = advice->replacement ? "use `" + *advice->replacement + "`" : "remove it";
