@@ -167,7 +167,8 @@ def man_page(root, version):
         extra = without_root_footer(command.extra, root)
         if any(line.strip() for line in extra):
             out += [".PP", ".nf"] + [roff(line) for line in extra] + [".fi"]
-    out += [".SH EXAMPLES", ".nf"] + [roff(line) for line in root.extra if line.strip()] + [".fi"]
+    examples = [line for line in root.extra if line.strip() and line.strip() not in ("Examples:", "Example:")]
+    out += [".SH EXAMPLES", ".nf"] + [roff(line) for line in examples] + [".fi"]
     out += [".SH SEE ALSO", "\\fBpromtool\\fR(1), \\fBamtool\\fR(1)", ""]
     return "\n".join(out)
 
