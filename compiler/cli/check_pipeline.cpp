@@ -13,6 +13,7 @@
 #include "load/read_file.hpp"
 #include "model/bind.hpp"
 #include "model/routing_merge.hpp"
+#include "suppress/suppress.hpp"
 
 namespace rbc::cli {
 namespace {
@@ -83,6 +84,16 @@ void merge_rules(CheckRun& run, RuleOutcome& outcome) {
   run.sources.insert_or_assign(path, std::move(outcome.source));
 }
 
+// rbc.yaml's `checks:` settings and the inline directives, over every
+// finding, the loading stages' included.
+void apply_suppression(CheckRun& run) {
+  suppress::check_settings(run.project.config, run.diagnostics);
+  std::vector<const SourceFile*> sources;
+  for (const auto& entry : run.sources) sources.push_back(entry.second.get());
+  suppress::silence(run.diagnostics, sources, run.project, suppress::today_utc());
+  suppress::apply_stage_settings(run.diagnostics, run.project.config);
+}
+
 }  // namespace
 
 CheckRun run_check(const CheckRequest& request) {
@@ -107,7 +118,10 @@ CheckRun run_check(const CheckRequest& request) {
   run.project.routing = model::merge_routing(run.project.runbooks);
   run.project.runbooks_expected = !run.project.runbooks.empty() || !config.runbook_paths.empty();
   model::bind(run.project);
-  if (request.run_checks) checks::run_checks(run.project, run.diagnostics);
+  if (request.run_checks) {
+    checks::run_checks(run.project, run.diagnostics);
+    apply_suppression(run);
+  }
   run.nothing_read = run.nothing_read ||
                      (run.files_checked == 0 && run.diagnostics.has_errors());
   return run;

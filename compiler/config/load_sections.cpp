@@ -59,8 +59,37 @@ bool is_code_name(std::string_view code) {
   }) && code.find('/', slash + 1) == std::string_view::npos;
 }
 
+// `options:` of one code: key -> scalar or list of scalars, as written.
+void read_options(Reader& in, yaml::NodeId node, const std::string& where, CodeSetting& setting) {
+  if (!in.is_mapping(node)) {
+    in.type_error(node, "'" + where + ".options'", "a mapping of option name -> value or list of values");
+    return;
+  }
+  for (const yaml::KeyValue& kv : in.pairs(node, where + ".options")) {
+    const std::string key(in.key_text(kv.key));
+    const std::string what = "'" + where + ".options." + key + "'";
+    CheckOption option;
+    option.span = in.tree().span(kv.key);
+    const yaml::NodeId value = in.tree().resolve(kv.value);
+    if (in.is_sequence(value)) {
+      option.list = true;
+      for (yaml::NodeId item : in.tree().items(value)) {
+        if (in.is_mapping(item) || in.is_sequence(item) || in.is_null(item))
+          in.type_error(item, "each entry of " + what, "a value");
+        else option.values.emplace_back(in.tree().value(in.tree().resolve(item)));
+      }
+    } else if (in.is_mapping(value) || in.is_null(value)) {
+      in.type_error(kv.value, what, "a value or a list of values");
+      continue;
+    } else {
+      option.values.emplace_back(in.tree().value(value));
+    }
+    setting.options.insert_or_assign(key, std::move(option));
+  }
+}
+
 void read_code_mapping(Reader& in, yaml::NodeId node, std::string_view code, CodeSetting& setting) {
-  static constexpr std::array<std::string_view, 2> kKeys{"enabled", "severity"};
+  static constexpr std::array<std::string_view, 4> kKeys{"enabled", "severity", "locked", "options"};
   const std::string where = "checks." + std::string(code);
   for (const yaml::KeyValue& kv : in.pairs(node, where)) {
     const std::string_view key = in.key_text(kv.key);
@@ -73,13 +102,18 @@ void read_code_mapping(Reader& in, yaml::NodeId node, std::string_view code, Cod
       if (!setting.severity) {
         in.error(kv.value, "'" + where + ".severity' must be error, warning or info, not '" + *text + "'");
       }
+    } else if (key == "locked") {
+      setting.locked = in.boolean(kv.value, "'" + where + ".locked'").value_or(false);
+    } else if (key == "options") {
+      read_options(in, kv.value, where, setting);
     } else {
       in.unknown_key(kv.key, kKeys, where);
     }
   }
 }
 
-// `CODE: off`, `CODE: false`, `CODE: warning` or `CODE: {enabled, severity}`.
+// `CODE: off`, `CODE: false`, `CODE: warning` or `CODE: {enabled, severity,
+// locked, options}`.
 std::optional<CodeSetting> read_code(Reader& in, yaml::NodeId node, std::string_view code) {
   CodeSetting setting;
   if (in.is_mapping(node)) {
@@ -194,7 +228,10 @@ void read_checks(Reader& in, yaml::NodeId node, Config& config) {
       continue;
     }
     // Whether the code exists is for the caller to say: the catalogue grows.
-    if (auto setting = read_code(in, kv.value, code)) config.codes[code] = *setting;
+    if (auto setting = read_code(in, kv.value, code)) {
+      setting->span = in.tree().span(kv.key);
+      config.codes[code] = std::move(*setting);
+    }
   }
 }
 
