@@ -1,6 +1,7 @@
 // xcheck/for: the documented duration differs from the rule's `for:`, or a
 // documented window differs from the ranges the expression looks over.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -14,10 +15,34 @@ std::string rule_for_text(const model::RuleInfo& rule) {
   return rule.for_text ? rule.for_text->value : std::string("0s (no for:)");
 }
 
+// Milliseconds per unit of a time-valued query side; 0 when not a time.
+double ms_per_unit(const std::string& unit) {
+  if (unit == "ms") return 1;
+  if (unit == "s") return 1e3;
+  if (unit == "us") return 1e-3;
+  if (unit == "ns") return 1e-6;
+  if (unit == "min") return 60e3;
+  if (unit == "h") return 3600e3;
+  if (unit == "d") return 86400e3;
+  return 0;
+}
+
+// "has not uploaded anything for 24 hours" documents the expression's own
+// threshold when the rule compares an age: `(time() - x) / 3600 > 24`.
+bool is_age_threshold(const model::RuleInfo& rule, std::int64_t ms) {
+  return std::any_of(rule.comparisons.begin(), rule.comparisons.end(), [&](const model::RuleComparison& c) {
+    const double per_unit = ms_per_unit(c.comparison.unit);
+    if (per_unit == 0 || c.comparison.scale == 0) return false;
+    const double threshold_ms = c.comparison.value / c.comparison.scale * per_unit;
+    return std::abs(threshold_ms - static_cast<double>(ms)) < 0.5;
+  });
+}
+
 void check_for(const model::Project& project, const model::Binding& binding,
                const model::SectionInfo& section, Reporter& reporter) {
   const model::RuleInfo& rule = project.rules[binding.rule];
   if (!section.for_duration || section.for_duration->ms == rule.for_ms) return;
+  if (is_age_threshold(rule, section.for_duration->ms)) return;
   const model::DocDuration& doc = *section.for_duration;
   const std::string& file = project.runbooks[binding.runbook].path;
   const Span at = rule.for_text ? rule.for_text->span : rule.name.span;
@@ -33,7 +58,9 @@ void check_window(const model::Project& project, const model::Binding& binding,
   const model::RuleInfo& rule = project.rules[binding.rule];
   if (!section.window || rule.ranges.empty()) return;
   const model::DocDuration& doc = *section.window;
-  const auto same = [&](const model::RuleRange& r) { return r.ms == doc.ms; };
+  // "no evaluations in the past 10 minutes" is `rate(x[5m]) <= 0` held
+  // for 5m as much as a 10m range.
+  const auto same = [&](const model::RuleRange& r) { return r.ms == doc.ms || r.ms + rule.for_ms == doc.ms; };
   if (std::any_of(rule.ranges.begin(), rule.ranges.end(), same)) return;
   const std::string& file = project.runbooks[binding.runbook].path;
   const model::RuleRange& first = rule.ranges.front();

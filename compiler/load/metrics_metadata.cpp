@@ -34,9 +34,14 @@ bool is_metric_name(std::string_view name) {
   return true;
 }
 
+std::size_t skip_spaces(std::string_view line, std::size_t pos) {
+  while (pos < line.size() && is_space(line[pos])) ++pos;
+  return pos;
+}
+
 // Splits off the next whitespace-separated word of `line` from `pos`.
 std::string_view next_word(std::string_view line, std::size_t& pos) {
-  while (pos < line.size() && is_space(line[pos])) ++pos;
+  pos = skip_spaces(line, pos);
   const std::size_t start = pos;
   while (pos < line.size() && !is_space(line[pos])) ++pos;
   return line.substr(start, pos - start);
@@ -47,9 +52,9 @@ void read_type_line(const SourceFile& source, std::size_t line_start, std::strin
                     Diagnostics& diags) {
   std::size_t pos = 1;
   if (next_word(line, pos) != "TYPE") return;
-  const std::size_t name_at = pos;
+  const std::size_t name_at = skip_spaces(line, pos);
   const std::string_view name = next_word(line, pos);
-  const std::size_t type_at = pos;
+  const std::size_t type_at = skip_spaces(line, pos);
   const std::string_view type_word = next_word(line, pos);
   if (!is_metric_name(name)) {
     metadata_problem(source, line_start + name_at,

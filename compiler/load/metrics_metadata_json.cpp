@@ -17,11 +17,14 @@ struct Json {
   enum class Kind { null, boolean, number, string, array, object } kind = Kind::null;
   std::size_t offset = 0;
   std::string text;  // string value
-  std::vector<std::pair<std::string, Json>> members;
+  // Object members as two parallel lists: a pair holding the still
+  // incomplete Json is rejected by clang with libstdc++.
+  std::vector<std::string> member_names;
+  std::vector<Json> member_values;
   std::vector<Json> items;
   const Json* member(std::string_view key) const {
-    for (const auto& [name, value] : members) {
-      if (name == key) return &value;
+    for (std::size_t i = 0; i < member_names.size(); ++i) {
+      if (member_names[i] == key) return &member_values[i];
     }
     return nullptr;
   }
@@ -110,7 +113,8 @@ class JsonReader {
       ++pos_;
       Json value;
       if (!parse_value(value, depth + 1)) return false;
-      out.members.emplace_back(std::move(key), std::move(value));
+      out.member_names.push_back(std::move(key));
+      out.member_values.push_back(std::move(value));
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;
@@ -214,9 +218,10 @@ void parse_metadata_json(const SourceFile& source, MetricTypes& types, Diagnosti
     metadata_problem(source, data->offset, "expected \"data\": {metric name: [{\"type\": ...}]}", diags);
     return;
   }
-  for (const auto& [name, entries] : data->members) {
+  for (std::size_t i = 0; i < data->member_names.size(); ++i) {
+    const std::string& name = data->member_names[i];
     if (data == &*doc && name == "status") continue;
-    read_metric(source, name, entries, types, diags);
+    read_metric(source, name, data->member_values[i], types, diags);
   }
 }
 

@@ -7,6 +7,7 @@ list(APPEND RBC_SOURCES
   promql/functions.cpp
   promql/go_format.cpp
   promql/lexer.cpp
+  promql/output_labels.cpp
   promql/parse.cpp
   promql/printer.cpp
   promql/regex.cpp

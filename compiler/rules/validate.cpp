@@ -8,6 +8,7 @@
 
 #include "diag/suggest.hpp"
 #include "load/yaml_scalar_map.hpp"
+#include "promql/output_labels.hpp"
 #include "promql/parse.hpp"
 #include "template/function_set.hpp"
 #include "template/go_template.hpp"
@@ -109,28 +110,48 @@ void check_rule(Context& ctx, Rule& rule, bool keep_ast) {
   check_pairs(ctx, rule, rule.annotations, false);
 }
 
+// The series labels a rule's result certainly carries (see
+// promql/output_labels.hpp); empty when its expression does not parse.
+promql::LabelPins output_pins(const Rule& rule) {
+  if (rule.ast) return promql::pinned_labels(*rule.ast);
+  const promql::ParseResult parsed = promql::parse(rule.expr.value);
+  return parsed.expr ? promql::pinned_labels(*parsed.expr) : promql::LabelPins{};
+}
+
 // promtool's lint: rules with the same name and the same label set, across
-// all groups of the file (the expression is not compared).
+// all groups of the file. Unlike promtool, rules whose expressions select
+// series that cannot overlap (`code=~"2.."` and `code=~"3.."`) are not
+// duplicates: they write different series.
 void check_duplicates(Context& ctx, const RuleSet& set) {
   using Key = std::pair<std::string_view, std::vector<std::pair<std::string_view, std::string_view>>>;
-  std::map<Key, const Rule*> first;
+  struct Seen {
+    const Rule* rule;
+    promql::LabelPins pins;
+  };
+  std::map<Key, std::vector<Seen>> seen;
   for (const Group& g : set.groups) {
     for (const Rule& r : g.rules) {
       if (r.name.value.empty()) continue;  // already an error
       Key key{r.name.value, {}};
       for (const LabelPair& l : r.labels) key.second.emplace_back(l.name.value, l.value.value);
       std::sort(key.second.begin(), key.second.end());
-      const auto [it, inserted] = first.emplace(std::move(key), &r);
-      if (inserted) continue;
-      ctx.set_group(g.name.value);
-      ctx.set_rule(r.name.value);
-      ctx.report("rule/duplicate", r.name.span.begin.valid() ? r.name.span : r.span,
-                 "rule \"" + std::string(r.name.value) +
-                     "\" has the same name and labels as the rule at line " +
-                     std::to_string(it->second->span.begin.line) +
-                     "; promtool warns that such duplicates might cause inconsistency: give one "
-                     "of them a distinguishing label or a different name",
-                 Severity::warning);
+      std::vector<Seen>& same = seen[std::move(key)];
+      promql::LabelPins pins = same.empty() ? promql::LabelPins{} : output_pins(r);
+      if (same.size() == 1 && same.front().pins.empty()) same.front().pins = output_pins(*same.front().rule);
+      const auto overlaps = [&](const Seen& earlier) { return !promql::outputs_disjoint(earlier.pins, pins); };
+      const auto clash = std::find_if(same.begin(), same.end(), overlaps);
+      if (clash != same.end()) {
+        ctx.set_group(g.name.value);
+        ctx.set_rule(r.name.value);
+        ctx.report("rule/duplicate", r.name.span.begin.valid() ? r.name.span : r.span,
+                   "rule \"" + std::string(r.name.value) +
+                       "\" has the same name and labels as the rule at line " +
+                       std::to_string(clash->rule->span.begin.line) +
+                       " and their series can overlap; promtool warns that such duplicates might cause "
+                       "inconsistency: give one of them a distinguishing label or a different name",
+                   Severity::warning);
+      }
+      same.push_back({&r, std::move(pins)});
     }
   }
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Findings of every check over the shared corpus, for docs/checks/corpus-report.md.
 
-Each top-level corpus project is checked on its own (`rbc check --format json
-PROJECT`), so cross-file checks see the whole project, as they would in its
-repository. Prints the count per code, and with --sample CODE a fixed random
+Each corpus project is checked on its own (`rbc check --format json
+FOLDER...`), so cross-file checks see the whole project, as they would in its
+repository; rule sets and the runbook repositories their runbook_url links
+point to are checked together, with an rbc.yaml mapping those URLs to the
+corpus copies (PROJECTS and url_mappings below). Prints the count per code, and with --sample CODE a fixed random
 sample of up to 20 findings of that code (seeded by the code, so the sample is
 the same on every run while the findings are), each with its source line,
 ready to be judged by hand.
@@ -15,23 +17,59 @@ import collections
 import json
 import random
 import subprocess
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SAMPLE_SIZE = 20
 
 
-def project_findings(rbc, project):
-    out = subprocess.run([rbc, "check", "--format", "json", str(project)], capture_output=True, text=True)
+# Folders that form one project: rules and the runbooks they link to.
+PROJECTS = {
+    "kube-prometheus": ["kube-prometheus", "prometheus-operator-runbooks"],
+    "openshift": ["openshift-cluster-etcd-operator", "openshift-cluster-kube-apiserver-operator",
+                  "openshift-cluster-monitoring-operator", "openshift-machine-config-operator",
+                  "ocs-operator", "openshift-runbooks"],
+}
+
+# Public runbook URL prefix -> corpus folder.
+URL_MAPPINGS = [
+    ("https://runbooks.prometheus-operator.dev/runbooks/", "prometheus-operator-runbooks/content/runbooks"),
+    ("https://github.com/openshift/runbooks/blob/master/", "openshift-runbooks"),
+    ("https://github.com/thanos-io/thanos/tree/main/", "thanos"),
+]
+
+
+def projects(corpus):
+    grouped = {folder for folders in PROJECTS.values() for folder in folders}
+    out = [[corpus / f for f in folders] for folders in PROJECTS.values()]
+    out += [[p] for p in sorted(corpus.iterdir()) if p.is_dir() and p.name not in grouped]
+    return sorted(out)
+
+
+def write_config(corpus, folder):
+    path = Path(folder) / "rbc.yaml"
+    lines = ["url_mappings:"]
+    for prefix, target in URL_MAPPINGS:
+        lines += [f"  - prefix: {prefix}", f"    path: {corpus.resolve() / target}"]
+    path.write_text("\n".join(lines) + "\n")
+    return str(path)
+
+
+def project_findings(rbc, folders, config):
+    command = [rbc, "check", "--format", "json", "--config", config, *map(str, folders)]
+    out = subprocess.run(command, capture_output=True, text=True)
     if out.returncode not in (0, 1):
-        raise SystemExit(f"rbc failed on {project}: {out.stderr.strip()}")
+        raise SystemExit(f"rbc failed on {folders}: {out.stderr.strip()}")
     return json.loads(out.stdout)
 
 
 def all_findings(rbc, corpus):
     findings = []
-    for project in sorted(p for p in corpus.iterdir() if p.is_dir()):
-        findings.extend(project_findings(rbc, project))
+    with tempfile.TemporaryDirectory() as scratch:
+        config = write_config(corpus, scratch)
+        for folders in projects(corpus):
+            findings.extend(project_findings(rbc, folders, config))
     return findings
 
 

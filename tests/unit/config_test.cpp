@@ -199,6 +199,21 @@ TEST_CASE("config: every invalid example is reported at its position", "[config]
         "channel keeps a placeholder receiver"}},
       {"receivers-unknown-kind.yaml",
        {"3:5 unknown key 'telegram' in 'receivers.ops'; expected one of: pagerduty, slack, email, webhook"}},
+      {"server-duration-number.yaml", {"2:20 'server.scrape_interval' must be a string, not a number (quote it)"}},
+      {"server-duration-words.yaml",
+       {"2:14 'server.retention' must be a Prometheus duration such as 30s, 1m or 15d, not '15 days'"}},
+      {"server-duration-zero.yaml",
+       {"2:20 'server.scrape_interval' must be a Prometheus duration such as 30s, 1m or 15d, not '0s'"}},
+      {"server-label-name.yaml",
+       {"3:5 external label names must be label names ([a-zA-Z_][a-zA-Z0-9_]*), not 'bad-name'"}},
+      {"server-labels-list.yaml",
+       {"2:20 'server.external_labels' must be a mapping of label name to value, not a list"}},
+      {"server-metadata-absolute.yaml",
+       {"2:13 'server.metadata' is relative to the rbc.yaml folder; '/etc/metrics.txt' is absolute"}},
+      {"server-scalar.yaml", {"1:9 'server' must be a mapping of server facts, not a string"}},
+      {"server-unknown-key.yaml",
+       {"2:3 unknown key 'scrape' in server; expected one of: scrape_interval, evaluation_interval, retention, "
+        "external_labels, metadata"}},
   };
   std::set<std::string> covered;
   for (const Expect& e : expected) {
@@ -263,7 +278,7 @@ TEST_CASE("config: one bad setting keeps the others", "[config]") {
             "9:16 'checks.rule/schema' must be off, on, error, warning, info or a mapping with enabled/severity, "
             "not a string",
             "10:1 unknown key 'colour'; expected one of: severity_label, runbook_annotations, severities, "
-            "url_mappings, rules, runbooks, checks, build, receivers",
+            "url_mappings, rules, runbooks, checks, build, receivers, server",
         });
   CHECK(l.config.severity_label == "severity");
   CHECK(l.config.runbook_annotations == std::vector<std::string>{"playbook"});

@@ -92,7 +92,7 @@ TEST_CASE("metadata: /api/v1/metadata JSON", "[metadata]") {
 
 TEST_CASE("metadata: broken JSON never crashes and says where", "[metadata]") {
   CHECK(first_problem(parse("{\"status\":\"success\",\"data\":{\"x\":[{\"type\":\"counter\"}]}")) ==
-        "1:50 metrics metadata: expected ',' or '}' in JSON object");
+        "1:54 metrics metadata: expected ',' or '}' in JSON object");
   CHECK(first_problem(parse("{\"status\":\"error\",\"error\":\"boom\"}")) ==
         "1:11 metrics metadata: the API answer has status 'error', not 'success'");
   CHECK(first_problem(parse("{\"x\": [{\"type\": \"meter\"}]}")) ==

@@ -39,7 +39,7 @@ bool refused_for_a_difference(const rbc::rewrite::FileRewrite& r) {
 
 TEST_CASE("rbc fmt and --fix over the corpus: verified and idempotent", "[rewrite][corpus]") {
   const auto files = corpus_files();
-  if (files.empty()) SKIP("no corpus at " RBC_SHARED_DIR "/corpus");
+  if (files.empty()) { WARN("no corpus at " RBC_SHARED_DIR "/corpus: skipped"); return; }
   std::size_t formatted = 0;
   std::size_t fixed = 0;
   for (const fs::path& file : files) {

@@ -240,6 +240,26 @@ TEST_CASE("rules: duplicate-rule lint is a warning with promtool's definition", 
   CHECK(r.diags.items()[0].severity == rbc::Severity::warning);
 }
 
+TEST_CASE("rules: duplicates whose series cannot overlap are not reported", "[rules]") {
+  const auto twice = [](const std::string& first, const std::string& second) {
+    return load("groups:\n- name: a\n  rules:\n  - record: r\n    expr: " + first +
+                "\n  - record: r\n    expr: " + second + "\n")
+        .codes();
+  };
+  // Pinned to different values: different series.
+  CHECK(twice("sum by (code) (x{code=~\"2..\"})", "sum by (code) (x{code=~\"3..\"})") == V{});
+  CHECK(twice("x{type=\"api\"}", "x{type=\"web\"}") == V{});
+  CHECK(twice("x{type=\"api\"}", "x{type=~\"w.*\"}") == V{});
+  CHECK(twice("sum by (ns) (x{ns=\"\"})", "sum by (ns) (x{ns!=\"\"})") == V{});
+  CHECK(twice("x{ns=\"a\"}", "x{ns!~\"a|b\"}") == V{});
+  // Overlapping or dropped by the aggregation: duplicates, as promtool says.
+  CHECK(twice("x{code=~\"2..\"}", "x{code=~\"2.*\"}") == V{"rule/duplicate@6:13"});
+  CHECK(twice("sum(x{type=\"api\"})", "sum(x{type=\"web\"})") == V{"rule/duplicate@6:13"});
+  CHECK(twice("x{type=\"api\"}", "x{type=~\"a.*\"}") == V{"rule/duplicate@6:13"});
+  CHECK(twice("rate(x[5m])", "rate(x[1m])") == V{"rule/duplicate@6:13"});
+  CHECK(twice("x{ns!=\"a\"}", "x{ns!=\"b\"}") == V{"rule/duplicate@6:13"});
+}
+
 TEST_CASE("rules: plain files use only the first YAML document", "[rules]") {
   CHECK(load("groups: []\n---\ngroups: [\n").codes() == V{});
   // ... but yaml.v3 scans two tokens past its end.
