@@ -24,6 +24,10 @@ struct SeverityLevel {
 struct UrlMapping {
   std::string prefix;  // "https://github.com/org/runbooks/blob/main/"
   std::string folder;  // "runbooks/", relative to the rbc.yaml folder (made absolute on load)
+  // The published site serves these paths whatever their letter case (Hugo
+  // lower-cases page URLs): a link that matches a file only when case is
+  // ignored resolves cleanly.
+  bool ignore_case = false;
 };
 
 // One option of a check under `checks: {code: {options: {...}}}`: a scalar

@@ -177,7 +177,7 @@ void read_url_mappings(Reader& in, yaml::NodeId node, Config& config) {
     in.type_error(node, "'url_mappings'", "a list of {prefix, path} mappings");
     return;
   }
-  static constexpr std::array<std::string_view, 2> kKeys{"prefix", "path"};
+  static constexpr std::array<std::string_view, 3> kKeys{"prefix", "path", "ignore_case"};
   for (yaml::NodeId item : in.tree().items(in.tree().resolve(node))) {
     if (!in.is_mapping(item)) {
       in.type_error(item, "each entry of 'url_mappings'", "a mapping with prefix and path");
@@ -185,6 +185,7 @@ void read_url_mappings(Reader& in, yaml::NodeId node, Config& config) {
     }
     std::optional<std::string> prefix;
     std::optional<std::string> path;
+    bool ignore_case = false;
     bool bad = false;
     for (const yaml::KeyValue& kv : in.pairs(item, "url_mappings entry")) {
       const std::string_view key = in.key_text(kv.key);
@@ -198,6 +199,10 @@ void read_url_mappings(Reader& in, yaml::NodeId node, Config& config) {
       } else if (key == "path") {
         path = in.string(kv.value, "'url_mappings.path'");
         bad = bad || !path;
+      } else if (key == "ignore_case") {
+        const std::optional<bool> flag = in.boolean(kv.value, "'url_mappings.ignore_case'");
+        bad = bad || !flag;
+        ignore_case = flag.value_or(false);
       } else {
         in.unknown_key(kv.key, kKeys, "url_mappings entry");
       }
@@ -212,7 +217,7 @@ void read_url_mappings(Reader& in, yaml::NodeId node, Config& config) {
     // can append the rest of a URL to it.
     std::string folder = (std::filesystem::path(config.root) / *path).lexically_normal().string();
     if (folder.empty() || folder.back() != '/') folder += '/';
-    config.url_mappings.push_back({std::move(*prefix), std::move(folder)});
+    config.url_mappings.push_back({std::move(*prefix), std::move(folder), ignore_case});
   }
 }
 

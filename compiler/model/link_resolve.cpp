@@ -209,7 +209,10 @@ LinkResolution resolve_link(std::string_view link, const LinkContext& context,
     return r;
   }
   r.file = found->file;
-  r.status = found->case_insensitive ? LinkStatus::resolved_case_insensitive : LinkStatus::resolved;
+  const config::UrlMapping* mapping = url::is_absolute_url(r.url) ? mapping_for(r.url, config) : nullptr;
+  const bool site_ignores_case = mapping != nullptr && mapping->ignore_case;
+  r.status = found->case_insensitive && !site_ignores_case ? LinkStatus::resolved_case_insensitive
+                                                           : LinkStatus::resolved;
   if (found->indexed) check_anchor(r, index.anchors_by_file.find(found->file)->second);
   return r;
 }

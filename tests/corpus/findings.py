@@ -32,11 +32,14 @@ PROJECTS = {
                   "ocs-operator", "openshift-runbooks"],
 }
 
-# Public runbook URL prefix -> corpus folder.
+# Public runbook URL prefix -> corpus folder, and whether the site serves
+# paths in any letter case (runbooks.prometheus-operator.dev is a Hugo site
+# that lower-cases page URLs: its alerts link `.../alertmanagerfailedreload`
+# for `AlertmanagerFailedReload.md`, and those links work).
 URL_MAPPINGS = [
-    ("https://runbooks.prometheus-operator.dev/runbooks/", "prometheus-operator-runbooks/content/runbooks"),
-    ("https://github.com/openshift/runbooks/blob/master/", "openshift-runbooks"),
-    ("https://github.com/thanos-io/thanos/tree/main/", "thanos"),
+    ("https://runbooks.prometheus-operator.dev/runbooks/", "prometheus-operator-runbooks/content/runbooks", True),
+    ("https://github.com/openshift/runbooks/blob/master/", "openshift-runbooks", False),
+    ("https://github.com/thanos-io/thanos/tree/main/", "thanos", False),
 ]
 
 
@@ -50,8 +53,9 @@ def projects(corpus):
 def write_config(corpus, folder):
     path = Path(folder) / "rbc.yaml"
     lines = ["url_mappings:"]
-    for prefix, target in URL_MAPPINGS:
-        lines += [f"  - prefix: {prefix}", f"    path: {corpus.resolve() / target}"]
+    for prefix, target, ignore_case in URL_MAPPINGS:
+        lines += [f"  - prefix: {prefix}", f"    path: {corpus.resolve() / target}",
+                  f"    ignore_case: {'true' if ignore_case else 'false'}"]
     path.write_text("\n".join(lines) + "\n")
     return str(path)
 

@@ -171,7 +171,7 @@ TEST_CASE("config: every invalid example is reported at its position", "[config]
       {"severity-words-string.yaml", {"2:13 'severities.critical' must be a list of words, not a string"}},
       {"url-mapping-no-path.yaml", {"2:5 url_mappings entry needs 'path'"}},
       {"url-mapping-unknown-key.yaml",
-       {"3:5 unknown key 'folder' in url_mappings entry; expected one of: prefix, path",
+       {"3:5 unknown key 'folder' in url_mappings entry; expected one of: prefix, path, ignore_case",
         "2:5 url_mappings entry needs 'path'"}},
       {"url-prefix-not-url.yaml", {"2:13 'url_mappings.prefix' must be a URL (scheme://...), not 'github.com/org/repo'"}},
       {"url-mappings-not-list.yaml", {"2:3 'url_mappings' must be a list of {prefix, path} mappings, not a mapping"}},

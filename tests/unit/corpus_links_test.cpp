@@ -21,13 +21,14 @@ namespace {
 const fs::path kCorpus = RBC_SHARED_DIR "/corpus";
 
 // An rbc.yaml mapping the projects' public runbook URLs to the corpus copies.
-std::string write_config() {
-  const fs::path dir = fs::temp_directory_path() / "rbc-corpus-links";
+std::string write_config(bool site_ignores_case = false) {
+  const fs::path dir = fs::temp_directory_path() / (site_ignores_case ? "rbc-corpus-links-ic" : "rbc-corpus-links");
   fs::create_directories(dir);
   std::ofstream(dir / "rbc.yaml")
       << "url_mappings:\n"
       << "  - prefix: https://runbooks.prometheus-operator.dev/runbooks/\n"
       << "    path: " << (kCorpus / "prometheus-operator-runbooks/content/runbooks").string() << "\n"
+      << "    ignore_case: " << (site_ignores_case ? "true" : "false") << "\n"
       << "  - prefix: https://github.com/openshift/runbooks/blob/master/\n"
       << "    path: " << (kCorpus / "openshift-runbooks").string() << "\n"
       << "  - prefix: https://github.com/thanos-io/thanos/tree/main/\n"
@@ -42,8 +43,8 @@ struct Finding {
 };
 
 // runbook/link findings of `rbc check` over `paths`, from its JSON output.
-std::vector<Finding> link_findings(const std::string& paths) {
-  const auto result = run_rbc("check --format json --config '" + write_config() + "' " + paths);
+std::vector<Finding> link_findings(const std::string& paths, bool site_ignores_case = false) {
+  const auto result = run_rbc("check --format json --config '" + write_config(site_ignores_case) + "' " + paths);
   std::vector<Finding> out;
   static const std::regex item(
       R"re("rule": "((?:[^"\\]|\\.)*)",\s*"code": "runbook/link",\s*"severity": "(\w+)",\s*"message": "((?:[^"\\]|\\.)*)")re");
@@ -74,6 +75,16 @@ TEST_CASE("kube-prometheus: every alert with a prometheus-operator page links to
     INFO(f.rule << ": " << f.message);
     CHECK(f.message.find("no such runbook file") != std::string::npos);
   }
+}
+
+TEST_CASE("kube-prometheus: a site that ignores letter case makes those links clean", "[corpus][links]") {
+  if (!fs::exists(kCorpus)) return;
+  const auto findings = link_findings("'" + (kCorpus / "kube-prometheus").string() + "' '" +
+                                          (kCorpus / "prometheus-operator-runbooks").string() + "'",
+                                      true);
+  const auto counts = count_by_severity(findings);
+  CHECK(counts.count("warning") == 0);
+  CHECK(counts.at("error") == 27);  // pages that do not exist stay errors
 }
 
 TEST_CASE("openshift: runbook_url resolves to its page or gets runbook/link", "[corpus][links]") {
