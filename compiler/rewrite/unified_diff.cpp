@@ -48,10 +48,11 @@ std::vector<Line> edit_script(const std::vector<std::string_view>& a, const std:
       out.push_back({' ', a[pre + i]});
       ++i;
       ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push_back({'+', b[pre + j++]});
-    } else {
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      // On a tie the old line goes first, as diff(1) prints a change.
       out.push_back({'-', a[pre + i++]});
+    } else {
+      out.push_back({'+', b[pre + j++]});
     }
   }
   for (std::size_t k = a.size() - suf; k < a.size(); ++k) out.push_back({' ', a[k]});

@@ -98,7 +98,7 @@ TEST_CASE("comments keep an expression as written", "[rewrite]") {
   CHECK_FALSE(rbc::rewrite::has_comment("a{b=\"#\"} + c"));
 }
 
-TEST_CASE("unified diff", "[.][wip][rewrite]") {
+TEST_CASE("unified diff", "[rewrite]") {
   CHECK(rbc::rewrite::unified_diff("a\n", "a\n", "f").empty());
   CHECK(rbc::rewrite::unified_diff("a\nb\nc\n", "a\nB\nc\n", "f") ==
         "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
