@@ -64,14 +64,14 @@ TEST_CASE("suppress: YAML directives cover the rule below or around them", "[sup
   CHECK(s.problems.items()[0].message.find("neither inside nor directly above a rule") != std::string::npos);
 }
 
-TEST_CASE("suppress: Markdown directives cover the section below or around them", "[.][wip][suppress]") {
+TEST_CASE("suppress: Markdown directives cover the section below or around them", "[suppress]") {
   const Scoping s = scope(
       "# Runbook\n"                        // 1
       "<!-- rbc disable xcheck/for -->\n"  // 2: above section 3
       "### HighLatency\n"                  // 3
       "Severity: critical\n"               // 4
-      "<!-- rbc disable xcheck/severity -->\n"  // 5: inside section 3
-      "\n"                                 // 6
+      "<!-- rbc disable xcheck/severity -->\n"  // 5: inside section 3 (text follows)
+      "Check the dashboard.\n"            // 6
       "### Other\n"                        // 7
       "text\n",                            // 8
       Syntax::markdown, {{3, 6}, {7, 8}});
