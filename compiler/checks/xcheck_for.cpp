@@ -7,6 +7,7 @@
 
 #include "checks/check.hpp"
 #include "checks/queries.hpp"
+#include "model/doc_units.hpp"
 
 namespace rbc::checks {
 namespace {
@@ -15,25 +16,13 @@ std::string rule_for_text(const model::RuleInfo& rule) {
   return rule.for_text ? rule.for_text->value : std::string("0s (no for:)");
 }
 
-// Milliseconds per unit of a time-valued query side; 0 when not a time.
-double ms_per_unit(const std::string& unit) {
-  if (unit == "ms") return 1;
-  if (unit == "s") return 1e3;
-  if (unit == "us") return 1e-3;
-  if (unit == "ns") return 1e-6;
-  if (unit == "min") return 60e3;
-  if (unit == "h") return 3600e3;
-  if (unit == "d") return 86400e3;
-  return 0;
-}
-
 // "has not uploaded anything for 24 hours" documents the expression's own
 // threshold when the rule compares an age: `(time() - x) / 3600 > 24`.
 bool is_age_threshold(const model::RuleInfo& rule, std::int64_t ms) {
   return std::any_of(rule.comparisons.begin(), rule.comparisons.end(), [&](const model::RuleComparison& c) {
-    const double per_unit = ms_per_unit(c.comparison.unit);
-    if (per_unit == 0 || c.comparison.scale == 0) return false;
-    const double threshold_ms = c.comparison.value / c.comparison.scale * per_unit;
+    const std::optional<double> seconds = model::seconds_per(c.comparison.unit);
+    if (!seconds || c.comparison.scale == 0) return false;
+    const double threshold_ms = c.comparison.value / c.comparison.scale * *seconds * 1e3;
     return std::abs(threshold_ms - static_cast<double>(ms)) < 0.5;
   });
 }

@@ -5,6 +5,8 @@
 #include <span>
 #include <string_view>
 
+#include "runbook/names.hpp"
+
 namespace rbc::model {
 namespace {
 
@@ -66,8 +68,7 @@ std::string_view sentence_around(std::string_view text, threshold::Range range) 
 }
 
 bool has_word(std::string_view sentence, std::string_view word) {
-  std::string lower;
-  for (char c : sentence) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = runbook::to_lower(sentence);
   for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
     const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
     const std::size_t after = at + word.size();
