@@ -106,19 +106,6 @@ std::optional<std::string> literal_block(std::string_view value, const BlockHead
 
 }  // namespace
 
-std::string apply_edits(std::string_view text, std::vector<Edit> edits) {
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
-  std::string out;
-  std::size_t at = 0;
-  for (const Edit& e : edits) {
-    out.append(text.substr(at, e.begin - at));
-    out += e.text;
-    at = e.end;
-  }
-  out.append(text.substr(at));
-  return out;
-}
-
 ValueIndex::ValueIndex(const yaml::Tree& tree) : key_(tree.node_count(), yaml::kNoNode), flow_(tree.node_count()) {
   for (NodeId id = 0; id < tree.node_count(); ++id) {
     const yaml::Node& n = tree.node(id);

@@ -8,20 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "emit/rules_text.hpp"
 #include "load/yaml_scalar_map.hpp"
 #include "load/yaml_tree.hpp"
 
 namespace rbc::rewrite {
 
-// Replace bytes [begin, end) of the file with `text`.
-struct Edit {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::string text;
-};
-
-// Applies non-overlapping edits (in any order).
-std::string apply_edits(std::string_view text, std::vector<Edit> edits);
+// Byte edits of a file and their application: the rule emitter's.
+using emit::apply_edits;
+using emit::Edit;
 
 // Where each mapping value sits: its key and whether the mapping is a
 // flow mapping ({...}), found in one pass over the tree.
