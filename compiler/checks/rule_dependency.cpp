@@ -5,7 +5,9 @@
 // was renamed (or the name is misspelt), the selector returns nothing, and
 // alerts built on it never fire. Names with no close recorded name are left
 // alone: some exporters use colons too (GitLab's `gitlab_sli:*:total`), and
-// rules recorded in another repository are unknown here.
+// rules recorded in another repository are unknown here. Under
+// `rbc check --changed`, a selector on a name whose recording rule the
+// change removed is reported whatever the name.
 // Also reported: a selector on a recorded metric with a label matcher its
 // recording rules can never satisfy: another value than the one its single
 // recording rule sets in `labels:`, or, when rbc.yaml's `server:` says which
@@ -73,9 +75,23 @@ std::string mismatch(const config::ServerFacts& server, const Expr& selector, co
   return "";
 }
 
+// A selector on a series whose recording rule the change being checked
+// removed (`rbc check --changed`): reported whatever the name looks like.
+bool report_removed(const model::Project& project, const model::RuleInfo& rule, const Expr& selector,
+                    const std::string& name, Reporter& reporter) {
+  const auto removed = project.removed_records.find(name);
+  if (removed == project.removed_records.end()) return false;
+  reporter.report(rule, node_span(rule, selector),
+                  fmt::format("this change removes the recording rule of `{}` (from {}), which this rule still "
+                              "reads: the selector will return nothing; keep the recording rule or update this rule",
+                              name, removed->second));
+  return true;
+}
+
 void check_selector(const model::Project& project, const model::RuleInfo& rule, const Expr& selector,
                     const Recorders& recorders, const std::vector<std::string>& names, Reporter& reporter) {
   const std::string name = metric_name(selector);
+  if (name.empty() || report_removed(project, rule, selector, name, reporter)) return;
   if (name.find(':') == std::string::npos) return;
   const auto found = recorders.find(name);
   if (found == recorders.end()) {
@@ -105,8 +121,9 @@ void run(const model::Project& project, Reporter& reporter) {
     if (recorders[rule.name.value].empty()) names.push_back(rule.name.value);
     recorders[rule.name.value].push_back(&rule);
   }
-  // A project without recording rules keeps them elsewhere.
-  if (recorders.empty()) return;
+  // A project without recording rules keeps them elsewhere (unless this
+  // change just removed the last one).
+  if (recorders.empty() && project.removed_records.empty()) return;
   for (const model::RuleInfo& rule : project.rules) {
     if (!rule.ast) continue;
     for (const Expr* selector : selectors(*rule.ast)) check_selector(project, rule, *selector, recorders, names, reporter);

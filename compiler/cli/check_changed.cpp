@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "changes/change_set.hpp"
 #include "changes/old_rules.hpp"
@@ -15,6 +16,15 @@
 #include "config/config.hpp"
 
 namespace rbc::cli {
+
+// What git says about the change, read once: both the analysis (the
+// removed recording rules) and the selection of findings need it.
+struct ChangedState {
+  changes::Result<changes::Repository> repo;
+  changes::Result<changes::ChangeSet> changes;
+  changes::RemovedNames removed;
+};
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -35,15 +45,19 @@ std::string project_folder(const CheckFlags& flags, const changes::Repository& r
 }
 
 // Runs once the command line is parsed, before the analysis: turns the
-// PATHs into the report's scope and analyses the project instead. Git
-// problems are left for keep_changed to report.
+// PATHs into the report's scope, analyses the project instead, and reads
+// the change from git (problems are reported by keep_changed).
 void analyse_project(CheckFlags& flags) {
   if (!flags.base.empty()) flags.changed = true;
   if (!flags.changed || reads_stdin(flags)) return;
-  const changes::Result<changes::Repository> repo = changes::find_repository();
-  if (!repo.value) return;
-  flags.changed_scope = flags.paths;
-  flags.paths = {project_folder(flags, *repo.value)};
+  auto state = std::make_shared<ChangedState>();
+  state->repo = changes::find_repository();
+  if (state->repo.value) {
+    flags.changed_scope = flags.paths;
+    flags.paths = {project_folder(flags, *state->repo.value)};
+    state->changes = changes::collect_changes(*state->repo.value, flags.base);
+  }
+  flags.change = std::move(state);
 }
 
 std::optional<int> usage_error(const std::string& message) {
@@ -67,22 +81,35 @@ void add_changed_flags(CLI::App& cmd, CheckFlags& flags) {
   cmd.parse_complete_callback([&flags] { analyse_project(flags); });
 }
 
+CheckRequest check_request(const CheckFlags& flags) {
+  CheckRequest request{.paths = flags.paths, .config_path = flags.config};
+  const std::shared_ptr<ChangedState> state = flags.change;
+  if (state && state->changes.value) {
+    request.add_facts = [state](model::Project& project) {
+      state->removed = changes::removed_names(*state->changes.value, project);
+      for (const auto& [name, from] : state->removed.recorded) project.removed_records.emplace(name, from);
+    };
+  }
+  return request;
+}
+
 std::optional<int> keep_changed(CheckRun& run, const CheckFlags& flags) {
   if (!flags.changed) return std::nullopt;
   if (reads_stdin(flags)) return usage_error("cannot compare standard input with git; name the files instead");
-  const changes::Result<changes::Repository> repo = changes::find_repository();
-  if (!repo.value) return usage_error(repo.error);
-  const changes::Result<changes::ChangeSet> changes = changes::collect_changes(*repo.value, flags.base);
-  if (!changes.value) return usage_error(changes.error);
+  const ChangedState& state = *flags.change;
+  if (!state.repo.value) return usage_error(state.repo.error);
+  const changes::Repository& repo = *state.repo.value;
+  if (!state.changes.value) return usage_error(state.changes.error);
+  const changes::ChangeSet& change = *state.changes.value;
   if (flags.verbose)
-    std::cerr << "rbc: --changed: comparing with " << changes.value->base << " (" << changes.value->base_reason
-              << "), " << changes.value->files.size() << " files changed\n";
-  changes::Selection selection{*changes.value, changes::removed_names(*changes.value, run.project), {}};
+    std::cerr << "rbc: --changed: comparing with " << change.base << " (" << change.base_reason << "), "
+              << change.files.size() << " files changed\n";
+  changes::Selection selection{change, state.removed, {}};
   for (const std::string& path : flags.changed_scope) {
-    std::optional<std::string> in_repo = repo.value->repo_path(path);
+    std::optional<std::string> in_repo = repo.repo_path(path);
     std::error_code ec;
-    if (!in_repo && fs::weakly_canonical(path, ec) != fs::weakly_canonical(repo.value->top, ec))
-      return usage_error(path + " lies outside the repository " + repo.value->top);
+    if (!in_repo && fs::weakly_canonical(path, ec) != fs::weakly_canonical(repo.top, ec))
+      return usage_error(path + " lies outside the repository " + repo.top);
     selection.scope.push_back(in_repo.value_or(""));
   }
   changes::keep_changed(run.diagnostics, run.project, selection);

@@ -50,7 +50,7 @@ std::optional<int> apply_fixes(CheckRun& run, const CheckFlags& flags) {
     if (path != "-" && path != "<stdin>") any = fix_one(path) || any;
   if (!any) return std::nullopt;
   // Check again: what is reported must be the state on disk now.
-  run = run_check({.paths = flags.paths, .config_path = flags.config});
+  run = run_check(check_request(flags));
   run.diagnostics.sort();
   for (auto step : {keep_changed, apply_baseline})
     if (std::optional<int> status = step(run, flags)) return status;

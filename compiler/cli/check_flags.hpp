@@ -3,6 +3,7 @@
 // flags, so a new option touches only its step and one line here.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "report/report.hpp"
 
 namespace rbc::cli {
+
+struct ChangedState;  // check_changed.cpp
 
 struct CheckFlags {
   std::vector<std::string> paths;
@@ -35,6 +38,7 @@ struct CheckFlags {
   bool changed = false;  // --changed: report only on what changed
   std::string base;      // --base REF (default: merge base with upstream)
   std::vector<std::string> changed_scope;  // with --changed, the PATHs limit the report (the repository is analysed)
+  std::shared_ptr<ChangedState> change;    // read from git once the command line is parsed
 
   // check_fix.cpp
   bool fix = false;  // --fix: apply safe fixes in place
@@ -46,6 +50,9 @@ void add_outcome_flags(CLI::App& cmd, CheckFlags& flags);
 void add_baseline_flags(CLI::App& cmd, CheckFlags& flags);
 void add_changed_flags(CLI::App& cmd, CheckFlags& flags);
 void add_fix_flags(CLI::App& cmd, CheckFlags& flags);
+
+// The analysis the flags ask for (paths, config, facts from --changed).
+CheckRequest check_request(const CheckFlags& flags);
 
 // Order in execute(): changed -> baseline -> fix -> outcome (filter, exit).
 std::optional<int> keep_changed(CheckRun& run, const CheckFlags& flags);

@@ -118,6 +118,7 @@ CheckRun run_check(const CheckRequest& request) {
   run.project.routing = model::merge_routing(run.project.runbooks);
   run.project.runbooks_expected = !run.project.runbooks.empty() || !config.runbook_paths.empty();
   model::bind(run.project);
+  if (request.add_facts) request.add_facts(run.project);
   if (request.run_checks) {
     checks::run_checks(run.project, run.diagnostics);
     apply_suppression(run);

@@ -19,6 +19,9 @@ struct CheckRequest {
   std::vector<std::string> paths;  // empty: the current directory
   bool run_checks = true;          // false: only build the model (inspect)
   std::string config_path;         // --config; empty: look for rbc.yaml
+  // Adds facts from outside the files to the model before the checks run
+  // (--changed: what the change removed).
+  std::function<void(model::Project&)> add_facts = nullptr;
 };
 
 struct CheckRun {

@@ -23,7 +23,7 @@ bool use_color(const std::string& mode) {
 }
 
 int execute(const CheckFlags& flags) {
-  CheckRun run = run_check({.paths = flags.paths, .config_path = flags.config});
+  CheckRun run = run_check(check_request(flags));
   run.diagnostics.sort();
   if (flags.verbose) {
     for (const std::string& path : run.skipped) std::cerr << "rbc: skipped " << path << " (not a rule file)\n";

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -149,6 +150,9 @@ struct Project {
   bool runbooks_expected = false;
   // Metric types from rbc.yaml `server.metadata` (empty without one).
   load::MetricTypes metric_types;
+  // `rbc check --changed`: recording rule names the change removed (or
+  // renamed away), each with the file that defined it at the base commit.
+  std::map<std::string, std::string, std::less<>> removed_records;
 };
 
 }  // namespace rbc::model

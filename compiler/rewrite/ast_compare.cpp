@@ -25,8 +25,11 @@ std::string node_difference(const Expr& a, const Expr& b, const MatcherAccept& a
   if (a.range_ms != b.range_ms || a.step_ms != b.step_ms) return "range or step changed";
   if (a.func != b.func || a.op != b.op) return "function or operator changed";
   if (a.grouping != b.grouping || a.without != b.without) return "grouping changed";
-  if (a.return_bool != b.return_bool || a.has_matching != b.has_matching || a.card != b.card || a.on != b.on ||
-      a.matching_labels != b.matching_labels || a.include_labels != b.include_labels)
+  if (a.return_bool != b.return_bool || a.has_matching != b.has_matching) return "vector matching changed";
+  // Matching fields left over where the parser dropped the matching (a
+  // scalar side: `1 + on() foo`) mean nothing.
+  if (a.has_matching && (a.card != b.card || a.on != b.on || a.matching_labels != b.matching_labels ||
+                         a.include_labels != b.include_labels))
     return "vector matching changed";
   if (a.vtype != b.vtype) return "type changed";
   return "";

@@ -34,7 +34,7 @@ fs::path expected_of(const fs::path& in) {
 
 }  // namespace
 
-TEST_CASE("rbc fmt golden pairs: layout, preservation, idempotence", "[.][wip][rewrite]") {
+TEST_CASE("rbc fmt golden pairs: layout, preservation, idempotence", "[rewrite]") {
   const auto files = inputs("rewrite/fmt");
   REQUIRE(files.size() >= 4);
   for (const fs::path& in : files) {
