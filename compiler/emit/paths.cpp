@@ -48,7 +48,13 @@ std::string site_page_path(const std::string& runbook_file, const config::Config
 
 std::string relative_link(const std::string& from_output, const std::string& to_output) {
   const fs::path from_dir = fs::path(from_output).parent_path();
-  return fs::path(to_output).lexically_relative(from_dir.empty() ? fs::path(".") : from_dir).generic_string();
+  std::string link =
+      fs::path(to_output).lexically_relative(from_dir.empty() ? fs::path(".") : from_dir).generic_string();
+  // A first segment with a colon would read as a URL scheme
+  // (`javascript:x.html`): keep the link relative.
+  const std::size_t colon = link.find(':');
+  if (colon != std::string::npos && colon < link.find('/')) link = "./" + link;
+  return link;
 }
 
 }  // namespace rbc::emit

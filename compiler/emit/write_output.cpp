@@ -1,8 +1,14 @@
 #include "emit/write_output.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -86,6 +92,53 @@ bool safe_relative(const std::string& path) {
   return true;
 }
 
+// Staging folders (`.OUT.new.PID`, `.OUT.old.PID`) of builds that were
+// killed: their process is gone. Names of running builds are left alone.
+void remove_stale_staging(const fs::path& out) {
+  const std::string stem = "." + out.filename().string() + ".";
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(out.parent_path(), ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(stem)) continue;
+    std::string_view rest = std::string_view(name).substr(stem.size());
+    if (!rest.starts_with("new.") && !rest.starts_with("old.")) continue;
+    rest.remove_prefix(4);
+    if (rest.empty() || rest.find_first_not_of("0123456789") != std::string_view::npos || rest.size() > 9) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(std::string(rest)));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code rm;
+    fs::remove_all(it->path(), rm);
+  }
+}
+
+// Puts `staging` in place of `out`. With an old output, the two folders are
+// swapped in one step (renameat2 RENAME_EXCHANGE), so whenever rbc is
+// killed `out` holds a complete output; the old one is then removed.
+std::string swap_into_place(const fs::path& staging, const fs::path& out, bool exists, const std::string& suffix) {
+  std::error_code ec;
+  if (!exists) {
+    fs::rename(staging, out, ec);
+    return ec ? "cannot move the new output into place: " + ec.message() : "";
+  }
+  if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(staging, ec);  // now the previous output
+    return "";
+  }
+  if (errno != EINVAL && errno != ENOSYS) return std::string("cannot swap in the new output: ") + std::strerror(errno);
+  // File systems without the exchange: the old folder moves aside first.
+  const fs::path old = out.parent_path() / ("." + out.filename().string() + ".old" + suffix);
+  fs::rename(out, old, ec);
+  if (ec) return "cannot move the previous output aside: " + ec.message();
+  fs::rename(staging, out, ec);
+  if (ec) {
+    fs::rename(old, out, ec);
+    return "cannot move the new output into place";
+  }
+  fs::remove_all(old, ec);
+  return "";
+}
+
 }  // namespace
 
 WriteResult write_output(const std::string& out_dir, const std::vector<OutputFile>& files,
@@ -112,6 +165,7 @@ WriteResult write_output(const std::string& out_dir, const std::vector<OutputFil
   }
   const std::string suffix = "." + std::to_string(::getpid());
   const fs::path staging = out.parent_path() / ("." + out.filename().string() + ".new" + suffix);
+  remove_stale_staging(out);
   fs::remove_all(staging, ec);
   fs::create_directories(staging, ec);
   if (ec) return {false, "cannot create '" + staging.string() + "': " + ec.message()};
@@ -125,17 +179,10 @@ WriteResult write_output(const std::string& out_dir, const std::vector<OutputFil
     fs::remove_all(staging, ec);
     return {false, "cannot write the manifest"};
   }
-  // Swap: the old folder moves aside, the new one takes its name, the old
-  // one goes. Between the two renames a reader sees either folder whole.
-  const fs::path old = out.parent_path() / ("." + out.filename().string() + ".old" + suffix);
-  if (exists) fs::rename(out, old, ec);
-  if (ec) return {false, "cannot move the previous output aside: " + ec.message()};
-  fs::rename(staging, out, ec);
-  if (ec) {
-    if (exists) fs::rename(old, out, ec);
-    return {false, "cannot move the new output into place"};
+  if (std::string why = swap_into_place(staging, out, exists, suffix); !why.empty()) {
+    fs::remove_all(staging, ec);
+    return {false, why};
   }
-  if (exists) fs::remove_all(old, ec);
   return {true, {}};
 }
 

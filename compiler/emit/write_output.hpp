@@ -1,8 +1,9 @@
 // Writes a build's files into the output folder atomically: everything goes
-// into a fresh folder beside it, which is renamed into place at the end, so
-// an interrupted build leaves the previous output whole. rbc only replaces a
-// folder it made itself (it has rbc's manifest) and never deletes a file it
-// did not write.
+// into a fresh folder beside it, which then swaps places with the old
+// output in one rename, so an interrupted build leaves the previous output
+// whole; staging folders of killed builds are removed by the next build.
+// rbc only replaces a folder it made itself (it has rbc's manifest) and
+// never deletes a file it did not write.
 #pragma once
 
 #include <string>

@@ -27,29 +27,63 @@ struct Palette {
 
 // Underline from begin to end on the begin line: '^' then '~'. Tabs in the
 // source line are copied into the padding so the caret lines up.
-std::string caret_line(std::string_view line, const Span& span) {
-  const std::size_t begin = span.begin.column ? span.begin.column - 1 : 0;
-  std::size_t end = begin + 1;
+// The excerpt's marked bytes [begin, end) of the line (0-based).
+struct Marked {
+  std::size_t begin = 0;
+  std::size_t end = 1;
+};
+
+Marked marked_bytes(std::string_view line, const Span& span) {
+  Marked m;
+  m.begin = span.begin.column ? span.begin.column - 1 : 0;
+  m.end = m.begin + 1;
   if (span.end.line == span.begin.line && span.end.column > span.begin.column) {
-    end = span.end.column - 1;
+    m.end = span.end.column - 1;
   } else if (span.end.line > span.begin.line) {
-    end = std::max(begin + 1, line.size());
+    m.end = std::max(m.begin + 1, line.size());
   }
+  return m;
+}
+
+std::string caret_line(std::string_view line, Marked m) {
   std::string out;
-  for (std::size_t i = 0; i < begin; ++i) out.push_back(i < line.size() && line[i] == '\t' ? '\t' : ' ');
+  for (std::size_t i = 0; i < m.begin; ++i) out.push_back(i < line.size() && line[i] == '\t' ? '\t' : ' ');
   out.push_back('^');
-  if (end > begin + 1) out.append(end - begin - 1, '~');
+  if (m.end > m.begin + 1) out.append(m.end - m.begin - 1, '~');
   return out;
 }
+
+// Lines longer than this (minified or flow-style files) are quoted as a
+// window around the marked bytes, so a report grows with the number of
+// findings, not with their line lengths.
+constexpr std::size_t kExcerptWidth = 160;
+constexpr std::size_t kExcerptLead = 60;  // bytes shown before the mark
+constexpr std::string_view kCut = "...";
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 void append_excerpt(std::string& out, const SourceFile& source, const Span& span,
                     const Palette& palette) {
   if (!span.begin.valid() || span.begin.line > source.line_count()) return;
-  const std::string_view line = source.line_text(span.begin.line);
+  std::string_view line = source.line_text(span.begin.line);
+  Marked mark = marked_bytes(line, span);
+  std::string prefix, suffix;
+  if (line.size() > kExcerptWidth) {
+    std::size_t from = mark.begin > kExcerptLead ? std::min(mark.begin - kExcerptLead, line.size()) : 0;
+    while (from > 0 && from < line.size() && continuation_byte(line[from])) --from;
+    std::size_t to = std::min(line.size(), from + kExcerptWidth);
+    while (to < line.size() && continuation_byte(line[to])) ++to;
+    if (from > 0) prefix = kCut;
+    if (to < line.size()) suffix = kCut;
+    line = line.substr(from, to - from);
+    mark.begin = mark.begin - from + prefix.size();
+    mark.end = std::min(mark.end - from, line.size()) + prefix.size();
+    mark.end = std::max(mark.end, mark.begin + 1);
+  }
   const std::string number = std::to_string(span.begin.line);
-  fmt::format_to(std::back_inserter(out), " {} | {}\n", number, line);
+  fmt::format_to(std::back_inserter(out), " {} | {}{}{}\n", number, prefix, line, suffix);
   fmt::format_to(std::back_inserter(out), " {} | {}{}{}\n", std::string(number.size(), ' '),
-                 palette.green(), caret_line(line, span), palette.reset());
+                 palette.green(), caret_line(std::string(prefix) + std::string(line), mark), palette.reset());
 }
 
 void append_location(std::string& out, std::string_view file, const Span& span) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "load/yaml_tree.hpp"
 #include "rules/load.hpp"
 
 namespace rbc::rules {
@@ -100,6 +101,9 @@ FileKind classify(const SourceFile& source) {
   Classifier classifier;
   std::optional<FileKind> answer;
   bool error = false;
+  // libyaml's scanner costs O(depth) per token inside flow collections:
+  // stop where the loader will (its depth limit) instead of scanning on.
+  std::size_t depth = 0;
   for (bool done = false; !done && !answer;) {
     yaml_event_t ev;
     if (!yaml_parser_parse(&parser, &ev)) {
@@ -107,6 +111,13 @@ FileKind classify(const SourceFile& source) {
       break;
     }
     done = ev.type == YAML_STREAM_END_EVENT;
+    if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) ++depth;
+    if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) --depth;
+    if (depth > yaml::ParseOptions{}.max_depth) {
+      yaml_event_delete(&ev);
+      error = true;
+      break;
+    }
     answer = classifier.on_event(ev);
     yaml_event_delete(&ev);
   }
