@@ -27,11 +27,34 @@ void report_io(Diagnostics& diagnostics, const std::string& path, const std::str
                    .notes = {}});
 }
 
+// Directory symlinks are never followed (rbc reads each file once); one
+// pointing back to a folder above it is a loop, which the user hears of.
+void report_symlink_loop(const fs::path& link, Diagnostics& diagnostics);
+
 // Path as the user will recognise it: "dir/sub/file.yml" without "./".
 std::string display_path(const fs::path& path) {
   std::string text = path.lexically_normal().generic_string();
   if (text.rfind("./", 0) == 0) text.erase(0, 2);
   return text;
+}
+
+void report_symlink_loop(const fs::path& link, Diagnostics& diagnostics) {
+  std::error_code ec;
+  const fs::path target = fs::canonical(link, ec);
+  const fs::path folder = fs::canonical(link.parent_path().empty() ? fs::path(".") : link.parent_path(), ec);
+  if (ec) return;
+  const fs::path rel = folder.lexically_relative(target);
+  if (rel.empty() || *rel.begin() == "..") return;  // not an ancestor: an ordinary link, skipped
+  Diagnostic d{.code = "io/read",
+               .severity = Severity::warning,
+               .file = display_path(link),
+               .span = {},
+               .message = "symlink loop: " + display_path(link) + " points back to " + target.string() +
+                          "; not followed (rbc never follows directory symlinks)",
+               .group = {},
+               .rule = {},
+               .notes = {}};
+  diagnostics.add(std::move(d));
 }
 
 // rbc build marks every folder it writes, whatever --out named it, so a
@@ -61,7 +84,14 @@ void walk(const fs::path& root, Files& files, Diagnostics& diagnostics) {
       }
       continue;
     }
-    if (fs::is_symlink(link) && fs::is_directory(fs::status(entry, status_ec))) continue;
+    if (fs::is_symlink(link) && fs::is_directory(fs::status(entry, status_ec))) {
+      report_symlink_loop(entry, diagnostics);
+      continue;
+    }
+    if (fs::is_symlink(link) && status_ec == std::errc::too_many_symbolic_link_levels) {
+      report_io(diagnostics, display_path(entry), "symlink loop (it points back to itself); remove or fix the link");
+      continue;
+    }
     if (has_extension(entry, {".yml", ".yaml"})) {
       files.yaml.push_back({display_path(entry), Origin::found});
     } else if (has_extension(entry, {".md", ".markdown"})) {

@@ -1,6 +1,7 @@
 // AST building for the PEGTL PromQL parser, with the checks Prometheus 2.42
 // makes in its grammar actions (same messages, same positions).
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "promql/regex.hpp"
@@ -19,8 +20,14 @@ std::string format_at_bound(double ts) {
   return buf;
 }
 
-// timestamp.FromFloatSeconds: int64(math.Round(ts * 1000)).
-std::int64_t milliseconds(double ts) { return static_cast<std::int64_t>(std::round(ts * 1000.0)); }
+// timestamp.FromFloatSeconds: int64(math.Round(ts * 1000)). Go converts an
+// out-of-range float to the minimum int64 on amd64 (cvttsd2si); in C++
+// that conversion is undefined, so it is spelled out.
+std::int64_t milliseconds(double ts) {
+  const double ms = std::round(ts * 1000.0);
+  if (!(ms >= -9223372036854775808.0 && ms < 9223372036854775808.0)) return INT64_MIN;
+  return static_cast<std::int64_t>(ms);
+}
 
 double number_value(const Token& t) {
   double value = 0;

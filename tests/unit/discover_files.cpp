@@ -33,10 +33,17 @@ TEST_CASE("discovery walks directories sorted and skips tool folders", "[discove
   touch(tmp.path / "out" / "rules" / "r.yml");
   touch(tmp.path / "c.txt");
   fs::create_directory_symlink(tmp.path, tmp.path / "loop");
+  fs::create_symlink(tmp.path / "self.yml", tmp.path / "self.yml");
 
   rbc::Diagnostics diagnostics;
   const auto files = rbc::discover::collect({tmp.path.string()}, diagnostics);
-  CHECK(diagnostics.items().empty());
+  // Both loops are reported, not followed, and the walk goes on.
+  REQUIRE(diagnostics.items().size() == 2);
+  CHECK(diagnostics.items()[0].code == "io/read");
+  CHECK(diagnostics.items()[0].message.starts_with("symlink loop: "));
+  CHECK(diagnostics.items()[0].severity == rbc::Severity::warning);
+  CHECK(diagnostics.items()[1].code == "io/read");
+  CHECK(diagnostics.items()[1].file == (tmp.path / "self.yml").string());
   REQUIRE(files.yaml.size() == 2);
   CHECK(files.yaml[0].path == (tmp.path / "a" / "z.YAML").string());
   CHECK(files.yaml[1].path == (tmp.path / "b.yml").string());

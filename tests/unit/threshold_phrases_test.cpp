@@ -147,12 +147,10 @@ TEST_CASE("durations print as Prometheus prints them", "[threshold]") {
   CHECK(format_duration(-60000) == "-1m");
 }
 
-// Sanitizer builds run several times slower; the budget is for real builds.
-#if defined(__SANITIZE_ADDRESS__)
+// A guard against runaway (backtracking) parsing, not a speed measure
+// (bench/ measures speed): generous enough for sanitizer builds, which run
+// several times slower, yet far below what a blow-up takes.
 constexpr long long budget_ms = 2000;
-#else
-constexpr long long budget_ms = 100;
-#endif
 
 TEST_CASE("hostile input never throws, crashes or hangs", "[threshold]") {
   const auto timed = [](const std::string& text) {
