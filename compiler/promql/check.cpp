@@ -50,21 +50,8 @@ class Checker {
       case Kind::Binary: check_binary(n); break;
       case Kind::Call: check_call(n); break;
       case Kind::Paren: check(const_cast<Expr&>(*n.expr)); break;
-      case Kind::Unary: {
-        const ValueType t = check(const_cast<Expr&>(*n.expr));
-        if (t != ValueType::Scalar && t != ValueType::Vector)
-          fail(n.begin, std::string("unary expression only allowed on expressions of type scalar or instant "
-                                    "vector, got \"") +
-                            documented_type(t) + "\"");
-        break;
-      }
-      case Kind::Subquery: {
-        const ValueType t = check(const_cast<Expr&>(*n.expr));
-        if (t != ValueType::Vector)
-          fail(n.begin, std::string("subquery is only allowed on instant vector, got ") + raw_type_name(t) +
-                            " instead");
-        break;
-      }
+      case Kind::Unary: unary_rules(n, check(const_cast<Expr&>(*n.expr))); break;
+      case Kind::Subquery: subquery_rules(n, check(const_cast<Expr&>(*n.expr))); break;
       case Kind::MatrixSelector: check(const_cast<Expr&>(*n.expr)); break;
       case Kind::VectorSelector: check_selector(n); break;
       case Kind::NumberLiteral:
@@ -73,7 +60,22 @@ class Checker {
     return n.type();
   }
 
-  void check_aggregate(const Expr& n) {
+  // The rules of each node kind live out of line: check() recurses once per
+  // nesting level, and a frame holding their message strings would be
+  // several times larger (sanitizer builds: kilobytes per level).
+  [[gnu::noinline]] void unary_rules(const Expr& n, ValueType t) {
+    if (t != ValueType::Scalar && t != ValueType::Vector)
+      fail(n.begin, std::string("unary expression only allowed on expressions of type scalar or instant "
+                                "vector, got \"") +
+                        documented_type(t) + "\"");
+  }
+
+  [[gnu::noinline]] void subquery_rules(const Expr& n, ValueType t) {
+    if (t != ValueType::Vector)
+      fail(n.begin, std::string("subquery is only allowed on instant vector, got ") + raw_type_name(t) + " instead");
+  }
+
+  [[gnu::noinline]] void check_aggregate(const Expr& n) {
     expect_type(*n.expr, ValueType::Vector, [] { return "aggregation expression"; });
     if (n.op == Op::Topk || n.op == Op::Bottomk || n.op == Op::Quantile)
       expect_type(*n.param, ValueType::Scalar, [] { return "aggregation parameter"; });
@@ -83,6 +85,10 @@ class Checker {
   void check_binary(Expr& n) {
     const ValueType lt = check(const_cast<Expr&>(*n.lhs));
     const ValueType rt = check(const_cast<Expr&>(*n.rhs));
+    binary_rules(n, lt, rt);
+  }
+
+  [[gnu::noinline]] void binary_rules(Expr& n, ValueType lt, ValueType rt) {
     if (n.return_bool && !is_comparison(n.op))
       fail(operator_pos(n), "bool modifier can only be used on comparison operators");
     if (is_comparison(n.op) && !n.return_bool && lt == ValueType::Scalar && rt == ValueType::Scalar)
@@ -107,7 +113,7 @@ class Checker {
       fail(n.begin, std::string("set operator \"") + op_text(n.op) + "\" not allowed in binary scalar expression");
   }
 
-  void check_call(const Expr& n) {
+  [[gnu::noinline]] void check_call(const Expr& n) {
     const Function& f = *n.func;
     const auto nargs = static_cast<long>(f.arg_types.size());
     const auto got = static_cast<long>(n.args.size());
@@ -137,7 +143,7 @@ class Checker {
     }
   }
 
-  void check_selector(const Expr& n) {
+  [[gnu::noinline]] void check_selector(const Expr& n) {
     if (!n.text.empty()) {
       // The last matcher is the implicit name matcher.
       for (std::size_t i = 0; i + 1 < n.matchers.size(); ++i)

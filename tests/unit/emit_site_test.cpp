@@ -3,6 +3,7 @@
 // (crawled from a temp folder), cards show both sides of the cross-check,
 // and the output is byte-for-byte stable.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -141,7 +142,7 @@ TEST_CASE("every link rbc writes in the site resolves to a file and an id", "[em
     INFO(sample);
     ++samples;
     const Site site = build_site(entry.path().string());
-    const fs::path dir = fs::temp_directory_path() / ("rbc_site_crawl_" + sample);
+    const fs::path dir = fs::temp_directory_path() / ("rbc_site_crawl_" + std::to_string(::getpid()) + "_" + sample);
     fs::remove_all(dir);
     write_site(site, dir);
     std::size_t alerts = 0;
@@ -159,7 +160,7 @@ TEST_CASE("the crawl catches a link to a missing id", "[emit][site]") {
   const std::size_t at = index.find("#Rule-");
   REQUIRE(at != std::string::npos);
   index.insert(at + 1, "Missing");
-  const fs::path dir = fs::temp_directory_path() / "rbc_site_crawl_broken";
+  const fs::path dir = fs::temp_directory_path() / ("rbc_site_crawl_missing_id_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   write_site(site, dir);
   const auto ids = attribute_values(read_text(dir / "site/runbook.html"), R"re(\sid="([^"]*)")re");
