@@ -94,6 +94,23 @@ void apply_suppression(CheckRun& run) {
   suppress::apply_stage_settings(run.diagnostics, run.project.config);
 }
 
+// More files than rbc.yaml's `limits.max_files`: the first ones (in path
+// order) are read, and the run says so as an error.
+void limit_file_count(discover::Files& files, std::size_t max_files, Diagnostics& diagnostics) {
+  const std::size_t found = files.yaml.size() + files.markdown.size();
+  if (found <= max_files) return;
+  files.yaml.resize(std::min(files.yaml.size(), max_files));
+  files.markdown.resize(max_files - files.yaml.size());
+  Diagnostic d;
+  d.code = "io/read";
+  d.severity = Severity::error;
+  d.file = files.yaml.empty() ? files.markdown.front().path : files.yaml.front().path;
+  d.message = "found " + std::to_string(found) + " YAML and Markdown files, more than the limit of " +
+              std::to_string(max_files) + "; only the first were read: name the folders to check, or raise " +
+              "`limits.max_files` in rbc.yaml";
+  diagnostics.add(std::move(d));
+}
+
 }  // namespace
 
 CheckRun run_check(const CheckRequest& request) {
@@ -101,7 +118,8 @@ CheckRun run_check(const CheckRequest& request) {
   std::vector<std::string> paths = request.paths;
   if (paths.empty()) paths.push_back(".");
   const config::Config config = find_and_load_config(request, paths, run);
-  const discover::Files files = discover::collect(paths, run.diagnostics);
+  discover::Files files = discover::collect(paths, run.diagnostics);
+  limit_file_count(files, config.limits.max_files, run.diagnostics);
   if (files.read_stdin) {
     RuleOutcome outcome = load_stdin(config);
     merge_rules(run, outcome);

@@ -69,6 +69,11 @@ void read_as_rules(RuleOutcome& outcome, discover::Origin origin, const config::
   outcome.rules = model::describe_rules(loaded, source.path(), config);
 }
 
+// One input file, within rbc.yaml's size limit.
+std::optional<SourceFile> read_input(const std::string& path, RuleOutcome& outcome, const config::Config& config) {
+  return load::read_file(path, outcome.diagnostics, load::TextKind::yaml, config.limits.max_file_bytes);
+}
+
 }  // namespace
 
 RuleOutcome load_rules_input(const discover::Candidate& candidate, const config::Config& config) {
@@ -77,7 +82,7 @@ RuleOutcome load_rules_input(const discover::Candidate& candidate, const config:
     outcome.skipped = candidate.path + ": not selected by `rules:` in " + config.path;
     return outcome;
   }
-  std::optional<SourceFile> source = load::read_file(candidate.path, outcome.diagnostics);
+  std::optional<SourceFile> source = read_input(candidate.path, outcome, config);
   if (!source) return outcome;
   outcome.source = std::make_unique<SourceFile>(std::move(*source));
   read_as_rules(outcome, candidate.origin, config);
@@ -87,7 +92,7 @@ RuleOutcome load_rules_input(const discover::Candidate& candidate, const config:
 RuleOutcome load_runbook_input(const discover::Candidate& candidate, const config::Config& config) {
   RuleOutcome outcome;
   if (!selected(config.runbook_paths, candidate, config)) return outcome;
-  std::optional<SourceFile> source = load::read_file(candidate.path, outcome.diagnostics);
+  std::optional<SourceFile> source = read_input(candidate.path, outcome, config);
   if (!source) return outcome;
   outcome.source = std::make_unique<SourceFile>(std::move(*source));
   read_as_runbook(outcome, config);
@@ -96,7 +101,7 @@ RuleOutcome load_runbook_input(const discover::Candidate& candidate, const confi
 
 RuleOutcome load_stdin(const config::Config& config) {
   RuleOutcome outcome;
-  std::optional<SourceFile> in = load::read_file("/dev/stdin", outcome.diagnostics);
+  std::optional<SourceFile> in = read_input("/dev/stdin", outcome, config);
   if (!in) return outcome;
   outcome.source = std::make_unique<SourceFile>(kStdinName, in->text());
   read_as_rules(outcome, discover::Origin::named, config);

@@ -90,6 +90,12 @@ struct ReceiverBinding {
   Span span;  // the name in rbc.yaml
 };
 
+// `limits:` — bounds on what one run reads.
+struct Limits {
+  std::size_t max_file_bytes = std::size_t{64} << 20;  // max_file_size_mb
+  std::size_t max_files = 100000;                      // max_files
+};
+
 struct Config {
   std::string path;  // the rbc.yaml read ("" when defaults)
   std::string root;  // folder of rbc.yaml, or the checked folder
@@ -103,6 +109,7 @@ struct Config {
   BuildSettings build;
   std::vector<ReceiverBinding> receivers;  // file order
   ServerFacts server;
+  Limits limits;
 };
 
 Config default_config();

@@ -15,9 +15,9 @@ namespace {
 
 using detail::Reader;
 
-constexpr std::array<std::string_view, 10> kTopKeys{
+constexpr std::array<std::string_view, 11> kTopKeys{
     "severity_label", "runbook_annotations", "severities", "url_mappings", "rules", "runbooks", "checks", "build",
-    "receivers", "server",
+    "receivers", "server", "limits",
 };
 
 std::string folder_of(const std::string& path) {
@@ -94,6 +94,8 @@ void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
       detail::read_receivers(in, kv.value, config);
     } else if (key == "server") {
       detail::read_server(in, kv.key, kv.value, config);
+    } else if (key == "limits") {
+      detail::read_limits(in, kv.value, config.limits);
     } else {
       in.unknown_key(kv.key, kTopKeys, "");
     }

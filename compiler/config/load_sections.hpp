@@ -21,4 +21,7 @@ void read_receivers(Reader& in, yaml::NodeId node, Config& config);
 // metadata); the metadata path is resolved against config.root.
 void read_server(Reader& in, yaml::NodeId key, yaml::NodeId value, Config& config);
 
+// `limits:` (max_file_size_mb, max_files), positive integers.
+void read_limits(Reader& in, yaml::NodeId value, Limits& limits);
+
 }  // namespace rbc::config::detail

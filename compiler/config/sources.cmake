@@ -4,6 +4,7 @@ list(APPEND RBC_SOURCES
   config/glob.cpp
   config/load.cpp
   config/load_build.cpp
+  config/load_limits.cpp
   config/load_receivers.cpp
   config/load_sections.cpp
   config/load_server.cpp

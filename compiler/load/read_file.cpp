@@ -27,9 +27,15 @@ struct FdGuard {
   }
 };
 
+// The message for a file over the size limit.
+std::string too_large(std::size_t max_bytes) {
+  return "file is larger than " + std::to_string(max_bytes >> 20) +
+         " MB, the limit for one input; raise `limits.max_file_size_mb` in rbc.yaml if it really is one";
+}
+
 }  // namespace
 
-std::optional<SourceFile> read_file(const std::string& path, Diagnostics& diags, TextKind kind) {
+std::optional<SourceFile> read_file(const std::string& path, Diagnostics& diags, TextKind kind, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     report(diags, path, "cannot open file: " + std::string(std::strerror(errno)) +
@@ -47,6 +53,10 @@ std::optional<SourceFile> read_file(const std::string& path, Diagnostics& diags,
                         "rule file in it, or name a file inside it");
     return std::nullopt;
   }
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
+    report(diags, path, too_large(max_bytes));
+    return std::nullopt;
+  }
   std::string text;
   if (S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
   char chunk[1 << 16];
@@ -59,6 +69,10 @@ std::optional<SourceFile> read_file(const std::string& path, Diagnostics& diags,
     }
     if (n == 0) break;
     text.append(chunk, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes) {  // a pipe or a file that grew
+      report(diags, path, too_large(max_bytes));
+      return std::nullopt;
+    }
   }
   if (kind == TextKind::yaml && text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   return SourceFile(path, std::move(text));

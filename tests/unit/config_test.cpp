@@ -211,6 +211,9 @@ TEST_CASE("config: every invalid example is reported at its position", "[config]
       {"server-metadata-absolute.yaml",
        {"2:13 'server.metadata' is relative to the rbc.yaml folder; '/etc/metrics.txt' is absolute"}},
       {"server-scalar.yaml", {"1:9 'server' must be a mapping of server facts, not a string"}},
+      {"limits-zero.yaml", {"2:21 'limits.max_file_size_mb' must be a whole number from 1 to 1048576, not '0'"}},
+      {"limits-unknown-key.yaml",
+       {"2:3 unknown key 'max_size' in limits; expected one of: max_file_size_mb, max_files"}},
       {"server-unknown-key.yaml",
        {"2:3 unknown key 'scrape' in server; expected one of: scrape_interval, evaluation_interval, retention, "
         "external_labels, metadata"}},
@@ -278,7 +281,7 @@ TEST_CASE("config: one bad setting keeps the others", "[config]") {
             "9:16 'checks.rule/schema' must be off, on, error, warning, info or a mapping with enabled/severity, "
             "not a string",
             "10:1 unknown key 'colour'; expected one of: severity_label, runbook_annotations, severities, "
-            "url_mappings, rules, runbooks, checks, build, receivers, server",
+            "url_mappings, rules, runbooks, checks, build, receivers, server, limits",
         });
   CHECK(l.config.severity_label == "severity");
   CHECK(l.config.runbook_annotations == std::vector<std::string>{"playbook"});
@@ -481,4 +484,14 @@ TEST_CASE("config: receivers keep settings in file order and never an inline sec
   REQUIRE(secret.config.receivers.size() == 1);
   REQUIRE(secret.config.receivers[0].integrations.size() == 1);
   for (const auto& s : secret.config.receivers[0].integrations[0].settings) CHECK(s.value != "abc");
+}
+
+TEST_CASE("config: limits", "[config]") {
+  const Loaded defaults = load_text("");
+  CHECK(defaults.config.limits.max_file_bytes == std::size_t{64} << 20);
+  CHECK(defaults.config.limits.max_files == 100000);
+  const Loaded set = load_data("valid/limits.yaml");
+  CHECK(set.diags.items().empty());
+  CHECK(set.config.limits.max_file_bytes == std::size_t{8} << 20);
+  CHECK(set.config.limits.max_files == 500);
 }

@@ -45,3 +45,16 @@ TEST_CASE("read_file: missing files and directories give io/read", "[yaml][io]")
   CHECK(diags.items()[1].file == dir.string());
   fs::remove_all(dir);
 }
+
+TEST_CASE("read_file: files over the size limit are io/read errors, not read", "[yaml][io]") {
+  const fs::path file = scratch_dir() / "big.yml";
+  std::ofstream(file, std::ios::binary) << std::string(2048, '#');
+  rbc::Diagnostics diags;
+  CHECK_FALSE(rbc::load::read_file(file.string(), diags, rbc::load::TextKind::yaml, 1024));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "io/read");
+  CHECK(diags.items()[0].message.find("limits.max_file_size_mb") != std::string::npos);
+  rbc::Diagnostics fine;
+  CHECK(rbc::load::read_file(file.string(), fine, rbc::load::TextKind::yaml, 2048));
+  CHECK(fine.items().empty());
+}
