@@ -16,20 +16,20 @@ bool has_extension(const fs::path& path, std::initializer_list<std::string_view>
   return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
-void report_io(Diagnostics& diagnostics, const std::string& path, const std::string& why) {
+void add_io(Diagnostics& diagnostics, const std::string& path, std::string message, Severity severity) {
   diagnostics.add({.code = "io/read",
-                   .severity = Severity::error,
+                   .severity = severity,
                    .file = path,
                    .span = {},
-                   .message = "cannot read " + path + ": " + why,
+                   .message = std::move(message),
                    .group = {},
                    .rule = {},
                    .notes = {}});
 }
 
-// Directory symlinks are never followed (rbc reads each file once); one
-// pointing back to a folder above it is a loop, which the user hears of.
-void report_symlink_loop(const fs::path& link, Diagnostics& diagnostics);
+void report_io(Diagnostics& diagnostics, const std::string& path, const std::string& why) {
+  add_io(diagnostics, path, "cannot read " + path + ": " + why, Severity::error);
+}
 
 // Path as the user will recognise it: "dir/sub/file.yml" without "./".
 std::string display_path(const fs::path& path) {
@@ -38,6 +38,8 @@ std::string display_path(const fs::path& path) {
   return text;
 }
 
+// Directory symlinks are never followed (rbc reads each file once); one
+// pointing back to a folder above it is a loop, which the user hears of.
 void report_symlink_loop(const fs::path& link, Diagnostics& diagnostics) {
   std::error_code ec;
   const fs::path target = fs::canonical(link, ec);
@@ -45,16 +47,11 @@ void report_symlink_loop(const fs::path& link, Diagnostics& diagnostics) {
   if (ec) return;
   const fs::path rel = folder.lexically_relative(target);
   if (rel.empty() || *rel.begin() == "..") return;  // not an ancestor: an ordinary link, skipped
-  Diagnostic d{.code = "io/read",
-               .severity = Severity::warning,
-               .file = display_path(link),
-               .span = {},
-               .message = "symlink loop: " + display_path(link) + " points back to " + target.string() +
-                          "; not followed (rbc never follows directory symlinks)",
-               .group = {},
-               .rule = {},
-               .notes = {}};
-  diagnostics.add(std::move(d));
+  const std::string path = display_path(link);
+  add_io(diagnostics, path,
+         "symlink loop: " + path + " points back to " + target.string() +
+             "; not followed (rbc never follows directory symlinks)",
+         Severity::warning);
 }
 
 // rbc build marks every folder it writes, whatever --out named it, so a

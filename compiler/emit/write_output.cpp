@@ -4,10 +4,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-
-#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>

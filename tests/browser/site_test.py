@@ -11,12 +11,10 @@ Exits 77 (skipped) when chromium, chromedriver or selenium is missing.
 Debian packages: chromium chromium-driver python3-selenium.
 """
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 
-SKIP = 77
 
 
 def alert_line(name):
@@ -29,33 +27,9 @@ def alert_line(name):
     raise SystemExit(f"{name} not found in {rules}")
 
 
-def skip(why):
-    print(f"SKIP: {why} (apt-get install chromium chromium-driver python3-selenium)")
-    sys.exit(SKIP)
-
-
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
-except ImportError:
-    skip("python3-selenium is not installed")
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-if not CHROMIUM:
-    skip("chromium is not installed")
-if not DRIVER:
-    skip("chromedriver is not installed")
-
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
+from harness import check, exit_status, start_browser  # noqa: E402  (exits 77 without a browser)
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 
 def export_site(build_dir, out):
@@ -64,14 +38,8 @@ def export_site(build_dir, out):
     subprocess.run([tests, "[.site-export]"], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def start_browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
-                "--allow-file-access-from-files"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+def start_logging_browser():
+    return start_browser({"goog:loggingPrefs": {"browser": "ALL"}})
 
 
 def console_errors(driver):
@@ -173,7 +141,7 @@ def main():
     os.makedirs(shots, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="rbc_site_browser_") as site:
         export_site(build_dir, site)
-        driver = start_browser()
+        driver = start_logging_browser()
         try:
             test_console_capture(driver, site)
             test_index(driver, site, shots)
@@ -181,10 +149,7 @@ def main():
         finally:
             driver.quit()
     print(f"screenshots in {shots}")
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        return 1
-    return 0
+    return exit_status()
 
 
 if __name__ == "__main__":

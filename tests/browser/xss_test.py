@@ -30,7 +30,6 @@ import sys
 import tempfile
 import time
 
-SKIP = 77
 REPO = pathlib.Path(__file__).resolve().parent.parent.parent
 FIXTURE = REPO / "tests" / "data" / "hostile" / "xss"
 CLEAN_SAMPLE = REPO / "samples" / "cryptofunk"
@@ -60,36 +59,9 @@ GENERATED = {
 MARK = re.compile(r"dataset\.xss([A-Z][A-Za-z0-9]*)")
 
 
-def skip(why):
-    print(f"SKIP: {why} (apt-get install chromium chromium-driver python3-selenium)")
-    sys.exit(SKIP)
-
-
-try:
-    from selenium import webdriver
-    from selenium.common.exceptions import NoAlertPresentException, UnexpectedAlertPresentException
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-except ImportError:
-    skip("python3-selenium is not installed")
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-if not CHROMIUM:
-    skip("chromium is not installed")
-if not DRIVER:
-    skip("chromedriver is not installed")
-
-failures = []
-
-
-def check(ok, what, details=()):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
-        for line in details:
-            print("       " + line)
-    return ok
+from harness import check, exit_status, start_browser  # noqa: E402  (exits 77 without a browser)
+from selenium.common.exceptions import NoAlertPresentException, UnexpectedAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 
 
 def case_name(camel):
@@ -132,15 +104,9 @@ def pages(site):
 
 # ---------------------------------------------------------------- browser
 
-def start_browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
-                "--allow-file-access-from-files"):
-        options.add_argument(arg)
+def start_xss_browser():
     # Leave dialogs open so the test sees them instead of chromedriver.
-    options.set_capability("unhandledPromptBehavior", "ignore")
-    return webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    return start_browser({"unhandledPromptBehavior": "ignore"})
 
 
 def close_dialogs(driver):
@@ -386,7 +352,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="rbc_xss_") as tmp:
         site = build(rbc, hostile_project(tmp), pathlib.Path(tmp) / "out", pathlib.Path(tmp) / "project")
         clean = build(rbc, CLEAN_SAMPLE, pathlib.Path(tmp) / "clean", REPO)
-        driver = start_browser()
+        driver = start_xss_browser()
         try:
             allowed = rbc_scripts(driver, clean)
             check(len(allowed) > 0, f"the clean site ships script(s) to compare with ({len(allowed)})")
@@ -400,10 +366,7 @@ def main():
         finally:
             driver.quit()
     print(f"{time.monotonic() - started:.1f}s")
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        return 1
-    return 0
+    return exit_status()
 
 
 if __name__ == "__main__":
