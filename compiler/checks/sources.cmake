@@ -9,6 +9,7 @@ list(APPEND RBC_SOURCES
   checks/runbook_link.cpp
   checks/runbook_missing.cpp
   checks/runbook_orphan.cpp
+  checks/runbook_outside_root.cpp
   checks/xcheck_for.cpp
   checks/xcheck_severity.cpp
   checks/xcheck_threshold.cpp

@@ -68,6 +68,9 @@ struct BuildSettings {
   bool normalize_severity = false;      // rewrite severity labels to canonical values
   std::string rules_format = "keep";    // "keep" (PrometheusRule stays one) or "prometheus"
   bool inhibit = true;                  // emit critical-inhibits-warning rules
+  // Where alertmanager.yml's `*_file` references point for secrets that
+  // rbc.yaml wrote inline (the secret itself is never emitted).
+  std::string secrets_dir = "/etc/alertmanager/secrets";
 };
 
 // `receivers:` — how a documented channel is delivered. Keyed by the
@@ -80,7 +83,7 @@ struct ReceiverSetting {
 };
 
 struct ReceiverIntegration {
-  std::string kind;  // "pagerduty", "slack", "email", "webhook"
+  std::string kind;  // "pagerduty", "slack", "email", "opsgenie", "webhook"
   std::vector<ReceiverSetting> settings;  // file order; inline secrets are never kept
 };
 

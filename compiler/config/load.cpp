@@ -3,6 +3,7 @@
 // keeps its default, so one typo does not switch off every other setting.
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "config/config.hpp"
@@ -72,6 +73,8 @@ void read_paths(Reader& in, yaml::NodeId value, std::string_view key, std::vecto
 }
 
 void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
+  // Receivers are read last: their secret file references use build.secrets_dir.
+  std::optional<yaml::NodeId> receivers;
   for (const yaml::KeyValue& kv : in.pairs(root, "rbc.yaml")) {
     const std::string_view key = in.key_text(kv.key);
     if (key == "severity_label") {
@@ -91,7 +94,7 @@ void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
     } else if (key == "build") {
       detail::read_build(in, kv.value, config.build);
     } else if (key == "receivers") {
-      detail::read_receivers(in, kv.value, config);
+      receivers = kv.value;
     } else if (key == "server") {
       detail::read_server(in, kv.key, kv.value, config);
     } else if (key == "limits") {
@@ -100,6 +103,7 @@ void read_top_level(Reader& in, yaml::NodeId root, Config& config) {
       in.unknown_key(kv.key, kTopKeys, "");
     }
   }
+  if (receivers) detail::read_receivers(in, *receivers, config);
 }
 
 void report_at(const SourceFile& source, std::size_t offset, std::string message, Diagnostics& diags) {

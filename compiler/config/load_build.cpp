@@ -6,8 +6,8 @@
 namespace rbc::config::detail {
 namespace {
 
-constexpr std::array<std::string_view, 5> kBuildKeys{"out", "site_url", "normalize_severity", "rules_format",
-                                                     "inhibit"};
+constexpr std::array<std::string_view, 6> kBuildKeys{"out",          "site_url", "normalize_severity",
+                                                     "rules_format", "inhibit",  "secrets_dir"};
 
 void read_choice(Reader& in, yaml::NodeId value, std::string_view what,
                  std::initializer_list<std::string_view> choices, std::string& out) {
@@ -22,6 +22,19 @@ void read_choice(Reader& in, yaml::NodeId value, std::string_view what,
   std::string list;
   for (std::string_view choice : choices) list += (list.empty() ? "'" : ", '") + std::string(choice) + "'";
   in.error(value, std::string(what) + " must be one of " + list + ", not '" + *text + "'");
+}
+
+// Alertmanager 0.25 does not resolve these paths against its config folder
+// for every integration, so only an absolute folder means one thing.
+void read_secrets_dir(Reader& in, yaml::NodeId value, std::string& out) {
+  auto text = in.string(value, "'build.secrets_dir'");
+  if (!text) return;
+  if (text->front() != '/') {
+    in.error(value, "'build.secrets_dir' must be an absolute folder on the Alertmanager host, not '" + *text + "'");
+    return;
+  }
+  while (text->size() > 1 && text->back() == '/') text->pop_back();
+  out = std::move(*text);
 }
 
 }  // namespace
@@ -44,6 +57,8 @@ void read_build(Reader& in, yaml::NodeId value, BuildSettings& build) {
       read_choice(in, kv.value, "'build.rules_format'", {"keep", "prometheus"}, build.rules_format);
     } else if (key == "inhibit") {
       if (auto flag = in.boolean(kv.value, "'build.inhibit'")) build.inhibit = *flag;
+    } else if (key == "secrets_dir") {
+      read_secrets_dir(in, kv.value, build.secrets_dir);
     } else {
       in.unknown_key(kv.key, kBuildKeys, "build");
     }

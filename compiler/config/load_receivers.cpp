@@ -1,11 +1,13 @@
 // The `receivers:` section of rbc.yaml: how each documented channel is
-// delivered by Alertmanager 0.25. Secrets are taken only as file references
-// (`*_file` keys); an inline secret is reported and dropped so it never
-// reaches the generated alertmanager.yml.
+// delivered by Alertmanager 0.25. Secrets reach the generated
+// alertmanager.yml only as file references (`*_file` keys): an inline
+// secret is reported and replaced by a reference to a file under
+// build.secrets_dir, which the operator fills; its value is never kept.
 #include <algorithm>
 #include <array>
 
 #include "config/load_sections.hpp"
+#include "config/receiver_secrets.hpp"
 
 namespace rbc::config::detail {
 namespace {
@@ -20,7 +22,7 @@ struct KeySpec {
 struct KindSpec {
   std::string_view kind;
   std::vector<KeySpec> keys;                // settings passed through
-  std::vector<std::string_view> secrets;    // inline secrets: warned about, dropped
+  std::vector<SecretSpec> secrets;          // inline secrets: reported, never copied
   std::vector<std::string_view> required;   // one of these must be set ("" = none)
   std::string_view required_hint;
 };
@@ -30,22 +32,28 @@ const std::vector<KindSpec>& kinds() {
       {"pagerduty",
        {{"routing_key_file"}, {"service_key_file"}, {"url"}, {"client"}, {"client_url"}, {"description"},
         {"severity"}, {"class"}, {"component"}, {"group"}, {"send_resolved", ValueType::flag}},
-       {"routing_key", "service_key"},
+       {{"routing_key", "routing_key_file"}, {"service_key", "service_key_file"}},
        {"routing_key_file", "service_key_file"},
        "'routing_key_file' (Events API v2) or 'service_key_file'"},
       {"slack",
        {{"api_url_file"}, {"channel"}, {"username"}, {"color"}, {"title"}, {"title_link"}, {"pretext"},
         {"text"}, {"footer"}, {"icon_emoji"}, {"icon_url"}, {"send_resolved", ValueType::flag},
         {"link_names", ValueType::flag}, {"short_fields", ValueType::flag}},
-       {"api_url"},
+       {{"api_url", "api_url_file"}},
        {"api_url_file"},
        "'api_url_file'"},
       {"email",
        {{"to"}, {"from"}, {"smarthost"}, {"hello"}, {"auth_username"}, {"auth_password_file"},
         {"auth_identity"}, {"require_tls", ValueType::flag}, {"send_resolved", ValueType::flag}},
-       {"auth_password", "auth_secret"},
+       {{"auth_password", "auth_password_file"}, {"auth_secret", ""}},
        {"to"},
        "'to'"},
+      {"opsgenie",
+       {{"api_key_file"}, {"api_url"}, {"message"}, {"description"}, {"source"}, {"tags"}, {"note"},
+        {"priority"}, {"entity"}, {"actions"}, {"send_resolved", ValueType::flag}},
+       {{"api_key", "api_key_file"}},
+       {"api_key_file"},
+       "'api_key_file'"},
       {"webhook",
        {{"url"}, {"send_resolved", ValueType::flag}, {"max_alerts", ValueType::number}},
        {},
@@ -88,13 +96,19 @@ std::optional<ReceiverSetting> read_setting(Reader& in, yaml::NodeId value, cons
 std::vector<std::string_view> known_keys(const KindSpec& spec) {
   std::vector<std::string_view> keys;
   for (const KeySpec& key : spec.keys) keys.push_back(key.key);
-  for (std::string_view secret : spec.secrets) keys.push_back(secret);
+  for (const SecretSpec& secret : spec.secrets) keys.push_back(secret.key);
   return keys;
+}
+
+bool has_key(const Reader& in, const std::vector<yaml::KeyValue>& pairs, std::string_view key) {
+  return !key.empty() && std::any_of(pairs.begin(), pairs.end(),
+                                     [&](const yaml::KeyValue& kv) { return in.key_text(kv.key) == key; });
 }
 
 // One `<kind>: {settings}` entry. Returns false when it cannot be emitted.
 bool read_integration(Reader& in, const yaml::KeyValue& entry, const KindSpec& spec, const std::string& name,
-                      ReceiverIntegration& out) {
+                      const std::string& secrets_dir, ReceiverIntegration& out) {
+  const SecretContext context{secrets_dir, name, spec.kind};
   const std::string where = "'receivers." + name + "." + std::string(spec.kind) + "'";
   if (!in.is_mapping(entry.value)) {
     in.type_error(entry.value, where, "a mapping of " + std::string(spec.kind) + " settings");
@@ -102,12 +116,13 @@ bool read_integration(Reader& in, const yaml::KeyValue& entry, const KindSpec& s
   }
   out.kind = std::string(spec.kind);
   const std::vector<std::string_view> keys = known_keys(spec);
-  for (const yaml::KeyValue& kv : in.pairs(entry.value, where)) {
+  const std::vector<yaml::KeyValue> pairs = in.pairs(entry.value, where);
+  for (const yaml::KeyValue& kv : pairs) {
     const std::string_view key = in.key_text(kv.key);
-    if (std::find(spec.secrets.begin(), spec.secrets.end(), key) != spec.secrets.end()) {
-      in.warning(kv.key, "inline secret '" + std::string(key) + "' in " + where +
-                             " is not copied into alertmanager.yml; put it in a file and use '" +
-                             std::string(key) + "_file'");
+    const auto secret = std::find_if(spec.secrets.begin(), spec.secrets.end(),
+                                     [&](const SecretSpec& s) { return s.key == key; });
+    if (secret != spec.secrets.end()) {
+      replace_inline_secret(in, kv, *secret, where, has_key(in, pairs, secret->file_key), context, out);
       continue;
     }
     const auto spec_key = std::find_if(spec.keys.begin(), spec.keys.end(),
@@ -118,7 +133,10 @@ bool read_integration(Reader& in, const yaml::KeyValue& entry, const KindSpec& s
     }
     if (auto setting = read_setting(in, kv.value, *spec_key, where.substr(0, where.size() - 1) + "." +
                                                                   std::string(key) + "'")) {
+      std::vector<ReceiverSetting> auth;
+      if (setting->key == "url" || setting->key == "api_url") auth = move_url_credentials(in, kv, context, *setting);
       out.settings.push_back(std::move(*setting));
+      for (ReceiverSetting& extra : auth) out.settings.push_back(std::move(extra));
     }
   }
   const bool has_required = std::any_of(spec.required.begin(), spec.required.end(), [&](std::string_view key) {
@@ -150,7 +168,7 @@ void read_receiver(Reader& in, const yaml::KeyValue& kv, Config& config) {
         continue;
       }
       ReceiverIntegration integration;
-      if (read_integration(in, entry, *spec, binding.name, integration)) {
+      if (read_integration(in, entry, *spec, binding.name, config.build.secrets_dir, integration)) {
         binding.integrations.push_back(std::move(integration));
       }
     }

@@ -46,9 +46,9 @@ void Reader::error(yaml::NodeId node, std::string message) {
   diags_.add(std::move(d));
 }
 
-void Reader::warning(yaml::NodeId node, std::string message) {
+void Reader::warning(yaml::NodeId node, std::string message, std::string_view code) {
   Diagnostic d;
-  d.code = "config/invalid";
+  d.code = std::string(code);
   d.severity = Severity::warning;
   d.file = tree_.source().path();
   d.span = tree_.span(node);

@@ -23,7 +23,8 @@ class Reader {
 
   const yaml::Tree& tree() const { return tree_; }
   void error(yaml::NodeId node, std::string message);
-  void warning(yaml::NodeId node, std::string message);  // config/invalid as a warning
+  // A warning; `code` defaults to config/invalid.
+  void warning(yaml::NodeId node, std::string message, std::string_view code = "config/invalid");
   // "<what> must be <expected>, not a list" / "<what> has no value; ...".
   void type_error(yaml::NodeId node, std::string_view what, std::string_view expected);
 

@@ -9,5 +9,6 @@ list(APPEND RBC_SOURCES
   config/load_sections.cpp
   config/load_server.cpp
   config/read_yaml.cpp
+  config/receiver_secrets.cpp
   config/severity_words.cpp
 )

@@ -13,6 +13,8 @@ namespace {
 constexpr std::array kCodes{
     CodeInfo{"build/rules", Severity::error,
              "rbc build could not add a runbook link or normalise a severity in an emitted rule file", false},
+    CodeInfo{"config/inline-secret", Severity::warning,
+             "rbc.yaml holds a secret inline; alertmanager.yml gets a *_file reference instead", false},
     CodeInfo{"config/invalid", Severity::error,
              "rbc.yaml is not valid: a key is unknown or a value has the wrong type", false},
     CodeInfo{"io/read", Severity::error, "a file or directory could not be read", true},

@@ -3,6 +3,8 @@
 // a name-only placeholder (valid for Alertmanager, sends nothing).
 #include <algorithm>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -34,11 +36,28 @@ const config::ReceiverBinding* find_binding(const config::Config& config, const 
   return nullptr;
 }
 
+// Settings in file order; dotted keys ("http_config.basic_auth.username")
+// become nested mappings, each opened once where its first key appears.
 std::string integration(const config::ReceiverIntegration& in) {
   std::string out = fmt::format("    {}_configs:\n", in.kind);
+  std::vector<std::string> open;  // the nested mappings written so far, as "a.b."
   bool first = true;
   for (const config::ReceiverSetting& setting : in.settings) {
-    out += fmt::format("      {} {}: {}\n", first ? "-" : " ", setting.key,
+    std::string_view key = setting.key;
+    std::string prefix;
+    int depth = 0;
+    for (std::size_t dot = key.find('.'); dot != std::string_view::npos; dot = key.find('.')) {
+      prefix += std::string(key.substr(0, dot + 1));
+      if (std::find(open.begin(), open.end(), prefix) == open.end()) {
+        open.push_back(prefix);
+        out += fmt::format("      {}{}{}:\n", first && depth == 0 ? "- " : "  ", std::string(depth * 2, ' '),
+                           key.substr(0, dot));
+        first = false;
+      }
+      key.remove_prefix(dot + 1);
+      ++depth;
+    }
+    out += fmt::format("      {}{}{}: {}\n", first ? "- " : "  ", std::string(depth * 2, ' '), key,
                        setting.text ? quote(setting.value) : setting.value);
     first = false;
   }

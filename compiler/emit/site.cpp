@@ -8,6 +8,7 @@
 #include "emit/site_card.hpp"
 #include "emit/site_html.hpp"
 #include "emit/site_index.hpp"
+#include "emit/site_links.hpp"
 #include "emit/site_markdown.hpp"
 #include "emit/site_plan.hpp"
 #include "emit/site_source.hpp"
@@ -40,7 +41,8 @@ std::string alert_strip(const std::vector<const AlertEntry*>& alerts, const mode
   return out + "</nav>\n";
 }
 
-std::string runbook_page(const site::SitePlan& plan, std::size_t index, const BuildInput& input) {
+std::string runbook_page(const site::SitePlan& plan, std::size_t index, const BuildInput& input,
+                         site::LocalLinks& links) {
   const model::Project& project = input.project;
   const model::RunbookInfo& rb = project.runbooks[index];
   const std::string& page = plan.pages[index];
@@ -58,7 +60,8 @@ std::string runbook_page(const site::SitePlan& plan, std::size_t index, const Bu
   std::string body = alert_strip(alerts, project);
   body += "<article class=\"markdown\">\n";
   if (const SourceFile* source = input.sources ? input.sources(rb.path) : nullptr) {
-    body += site::render_markdown(*source, cards_after).html;
+    const auto rewrite = [&](const std::string& url) { return links.rewrite(url, rb.path, page); };
+    body += site::render_markdown(*source, cards_after, rewrite).html;
   } else {
     body += "<p class=\"muted\">The runbook could not be read.</p>\n";
   }
@@ -87,14 +90,18 @@ std::vector<OutputFile> emit_site(const BuildInput& input) {
   std::vector<OutputFile> files;
   files.push_back({std::string(site::kIndexPath), site::render_index(plan, project)});
   files.push_back({std::string(site::kStylePath), std::string(site::stylesheet())});
+  site::LocalLinks links(project, plan.pages);
   for (std::size_t i = 0; i < project.runbooks.size(); ++i) {
-    files.push_back({plan.pages[i], runbook_page(plan, i, input)});
+    files.push_back({plan.pages[i], runbook_page(plan, i, input, links)});
   }
   for (const std::string& file : plan.rule_files) {
     const std::string path = site::source_page_path(file, project);
     const SourceFile* source = input.sources ? input.sources(file) : nullptr;
     files.push_back({path, site::render_source_page(path, project_relative(file, project.config), source)});
   }
+  std::set<std::string> taken;
+  for (const OutputFile& file : files) taken.insert(file.path);
+  for (OutputFile& copy : links.copies(taken)) files.push_back(std::move(copy));
   return files;
 }
 

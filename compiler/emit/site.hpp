@@ -12,7 +12,9 @@
 namespace rbc::emit {
 
 // Paths are under "site/": "site/index.html", site_page_path(runbook) per
-// runbook, "site/_sources/<rule file>.html", "site/assets/rbc.css".
+// runbook, "site/_sources/<rule file>.html", "site/assets/rbc.css", and the
+// local files runbooks show or link to, copied to their project-relative
+// path (see site_links.hpp).
 std::vector<OutputFile> emit_site(const BuildInput& input);
 
 }  // namespace rbc::emit

@@ -71,16 +71,22 @@ bool dangerous_url(const char* url) {
   return scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file";
 }
 
-void blank_dangerous_urls(cmark_node* root) {
+// Every link and image URL: dangerous schemes blanked, then `rewrite` (if
+// any) decides where the rest point on the site.
+void rewrite_urls(cmark_node* root, const RewriteUrl& rewrite) {
   cmark_iter* iter = cmark_iter_new(root);
   cmark_event_type event;
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* node = cmark_iter_get_node(iter);
     if (event != CMARK_EVENT_ENTER) continue;
     const runbook::NodeKind kind = runbook::kind_of(node);
-    if ((kind == runbook::NodeKind::link || kind == runbook::NodeKind::image) &&
-        dangerous_url(cmark_node_get_url(node))) {
+    if (kind != runbook::NodeKind::link && kind != runbook::NodeKind::image) continue;
+    const char* url = cmark_node_get_url(node);
+    if (dangerous_url(url)) {
       cmark_node_set_url(node, "");
+    } else if (url && rewrite) {
+      const std::string to = rewrite(url);
+      if (to != url) cmark_node_set_url(node, to.c_str());
     }
   }
   cmark_iter_free(iter);
@@ -139,14 +145,15 @@ std::string add_heading_ids(const std::string& html, const std::vector<Heading>&
 
 }  // namespace
 
-RenderedMarkdown render_markdown(const SourceFile& source, const AfterHeading& after_heading) {
+RenderedMarkdown render_markdown(const SourceFile& source, const AfterHeading& after_heading,
+                                 const RewriteUrl& rewrite_url) {
   const std::string text = markdown_text(source);
   auto parser = make_parser();
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
   RenderedMarkdown result;
   if (!root) return result;
-  blank_dangerous_urls(root.get());
+  rewrite_urls(root.get(), rewrite_url);
   const std::vector<Heading> headings = collect_headings(root.get());
   std::unique_ptr<char, decltype(&free)> html(
       cmark_render_html(root.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get())),

@@ -21,6 +21,10 @@ struct RenderedMarkdown {
 // HTML to place right after the heading written on `line` with anchor `id`.
 using AfterHeading = std::function<std::string(std::uint32_t line, const std::string& id)>;
 
-RenderedMarkdown render_markdown(const SourceFile& source, const AfterHeading& after_heading);
+// Where a link or image URL (already safe) points on the site.
+using RewriteUrl = std::function<std::string(const std::string& url)>;
+
+RenderedMarkdown render_markdown(const SourceFile& source, const AfterHeading& after_heading,
+                                 const RewriteUrl& rewrite_url = {});
 
 }  // namespace rbc::emit::site

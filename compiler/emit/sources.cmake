@@ -22,6 +22,7 @@ list(APPEND RBC_SOURCES
   emit/site_card.cpp
   emit/site_html.cpp
   emit/site_index.cpp
+  emit/site_links.cpp
   emit/site_markdown.cpp
   emit/site_plan.cpp
   emit/site_promql.cpp

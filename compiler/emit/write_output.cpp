@@ -39,7 +39,8 @@ std::vector<std::string> foreign_files(const fs::path& dir, const std::set<std::
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (it->is_directory(ec)) continue;
+    // A symlink is never rbc's (it writes plain files), even one to a folder.
+    if (!it->is_symlink(ec) && it->is_directory(ec)) continue;
     const std::string rel = it->path().lexically_relative(dir).generic_string();
     if (rel != kManifestName && !listed.count(rel)) out.push_back(rel);
   }

@@ -3,6 +3,7 @@ list(APPEND RBC_SOURCES
   model/link_resolve.cpp
   model/link_files.cpp
   model/link_template.cpp
+  model/local_file.cpp
   model/url.cpp
   model/doc_units.cpp
   model/expr_facts.cpp

@@ -150,11 +150,12 @@ void collect_anchors_and_links(cmark_node* root, const SourceFile& source, Runbo
           html_links(node, lit, source, file.links);
         }
         break;
-      case NodeKind::link: {
+      case NodeKind::link:
+      case NodeKind::image: {
         const char* url = cmark_node_get_url(node);
         std::string target = url ? url : "";
         Span span = locator.locate(node, target);
-        file.links.push_back({std::move(target), span});
+        file.links.push_back({std::move(target), span, kind_of(node) == NodeKind::image});
         break;
       }
       default:

@@ -54,6 +54,7 @@ struct Section {
 struct Link {
   std::string target;
   Span span;
+  bool image = false;  // ![alt](target): the page shows the file itself
 };
 
 struct RunbookFile {

@@ -86,6 +86,40 @@ TEST_CASE("rbc build refuses a folder it did not make and files it did not write
   CHECK(read(out / "site" / "extra.html") == "added by hand");
 }
 
+TEST_CASE("rbc build never writes through a symlink", "[cli][build]") {
+  TempDir tmp;
+  // --out is a symlink to an empty folder, and to a complete earlier output.
+  const fs::path elsewhere = tmp.path / "elsewhere";
+  fs::create_directories(elsewhere);
+  fs::create_directory_symlink(elsewhere, tmp.path / "link");
+  const auto to_empty = build("samples/aragora --out '" + (tmp.path / "link").string() + "'");
+  CHECK(to_empty.status == 2);
+  CHECK(to_empty.out.find("exists and is not a folder rbc made") != std::string::npos);
+  CHECK(fs::is_empty(elsewhere));
+  CHECK(fs::is_symlink(tmp.path / "link"));
+
+  const fs::path out = tmp.path / "out";
+  REQUIRE(build("samples/aragora --out '" + out.string() + "'").status == 0);
+  const auto before = tree(out);
+  fs::create_directory_symlink(out, tmp.path / "out-link");
+  CHECK(build("samples/aragora --out '" + (tmp.path / "out-link").string() + "'").status == 2);
+  CHECK(tree(out) == before);
+
+  // A symlink planted inside an earlier output (to a file or a folder
+  // outside it) is a file rbc did not write: refused, both left alone.
+  std::ofstream(tmp.path / "secret.txt") << "keep";
+  fs::create_symlink(tmp.path / "secret.txt", out / "site" / "planted.txt");
+  fs::create_directory_symlink(elsewhere, out / "site" / "planted-dir");
+  const auto planted = build("samples/aragora --out '" + out.string() + "'");
+  INFO(planted.out);
+  CHECK(planted.status == 2);
+  CHECK(planted.out.find("site/planted-dir and 1 more") != std::string::npos);
+  CHECK(fs::is_symlink(out / "site" / "planted.txt"));
+  CHECK(fs::is_symlink(out / "site" / "planted-dir"));
+  CHECK(read(tmp.path / "secret.txt") == "keep");
+  CHECK(fs::is_empty(elsewhere));
+}
+
 TEST_CASE("rbc build refuses an output folder that holds the sources", "[cli][build]") {
   const auto result = build("samples/aragora --out samples");
   CHECK(result.status == 2);

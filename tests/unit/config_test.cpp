@@ -42,13 +42,16 @@ Loaded load_data(const std::string& relative) {
   return load_text(read(path), path.string());
 }
 
-// "line:column message" of each diagnostic, all config/invalid errors.
+// "line:column message" of each diagnostic; anything but a config/invalid
+// error says so: "line:column warning [config/inline-secret] message".
 std::vector<std::string> described(const rbc::Diagnostics& diags) {
   std::vector<std::string> out;
   for (const rbc::Diagnostic& d : diags.items()) {
-    CHECK(d.code == "config/invalid");
-    CHECK(d.severity == rbc::Severity::error);
-    out.push_back(std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) + " " + d.message);
+    std::string kind;
+    if (d.code != "config/invalid" || d.severity != rbc::Severity::error)
+      kind = std::string(d.severity == rbc::Severity::warning ? "warning" : "not an error") + " [" + d.code + "] ";
+    out.push_back(std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) + " " + kind +
+                  d.message);
   }
   return out;
 }
@@ -198,7 +201,18 @@ TEST_CASE("config: every invalid example is reported at its position", "[config]
        {"3:5 'receivers.pagerduty.pagerduty' needs 'routing_key_file' (Events API v2) or 'service_key_file'; the "
         "channel keeps a placeholder receiver"}},
       {"receivers-unknown-kind.yaml",
-       {"3:5 unknown key 'telegram' in 'receivers.ops'; expected one of: pagerduty, slack, email, webhook"}},
+       {"3:5 unknown key 'telegram' in 'receivers.ops'; expected one of: pagerduty, slack, email, opsgenie, webhook"}},
+      {"receivers-inline-secret.yaml",
+       {"5:7 warning [config/inline-secret] inline secret 'api_key' in 'receivers.opsgenie.opsgenie' is not copied into alertmanager.yml; it "
+        "refers to 'api_key_file: /etc/alertmanager/secrets/opsgenie-opsgenie-api_key' instead: write the secret "
+        "to that file on the Alertmanager host and remove it from rbc.yaml (or set 'api_key_file' yourself)"}},
+      {"receivers-url-password.yaml",
+       {"5:12 warning [config/inline-secret] the password in 'url' is not copied into alertmanager.yml; the URL is emitted without credentials "
+        "and 'http_config.basic_auth' reads the password from "
+        "'/etc/alertmanager/secrets/ops-hook-webhook-url_password': write it to that file on the Alertmanager "
+        "host and remove it from rbc.yaml"}},
+      {"build-secrets-dir-relative.yaml",
+       {"2:16 'build.secrets_dir' must be an absolute folder on the Alertmanager host, not 'secrets'"}},
       {"server-duration-number.yaml", {"2:20 'server.scrape_interval' must be a string, not a number (quote it)"}},
       {"server-duration-words.yaml",
        {"2:14 'server.retention' must be a Prometheus duration such as 30s, 1m or 15d, not '15 days'"}},
@@ -463,10 +477,10 @@ RBC_PY
   CHECK(invalid.size() >= 20);
 }
 
-TEST_CASE("config: receivers keep settings in file order and never an inline secret", "[config]") {
+TEST_CASE("config: receivers keep settings in file order", "[config]") {
   const Loaded l = load_data("valid/receivers.yaml");
   CHECK(l.diags.items().empty());
-  REQUIRE(l.config.receivers.size() == 5);
+  REQUIRE(l.config.receivers.size() == 6);
   const rbc::config::ReceiverBinding& pd = l.config.receivers[0];
   CHECK(pd.name == "pagerduty");
   CHECK(pd.span.begin == rbc::Position{3, 3});
@@ -476,14 +490,89 @@ TEST_CASE("config: receivers keep settings in file order and never an inline sec
   CHECK(pd.integrations[0].settings[0].key == "routing_key_file");
   CHECK(pd.integrations[0].settings[1].value == "true");
   CHECK_FALSE(pd.integrations[0].settings[1].text);
-  CHECK(l.config.receivers[4].integrations.size() == 2);  // slack and email together
+  // A user name alone in a URL is no secret; ':' and '@' after the host are not credentials.
+  REQUIRE(l.config.receivers[3].integrations.size() == 1);
+  REQUIRE(l.config.receivers[3].integrations[0].settings.size() == 2);
+  CHECK(l.config.receivers[3].integrations[0].settings[0].value ==
+        "https://alertmanager@hooks.example.com:8443/alertmanager?x=a:b@c");
+  CHECK(l.config.receivers[4].integrations[0].kind == "opsgenie");
+  CHECK(l.config.receivers[5].integrations.size() == 2);  // slack and email together
+}
 
-  const Loaded secret = load_text("receivers:\n  pd:\n    pagerduty:\n      routing_key: abc\n      service_key_file: /k\n");
-  REQUIRE(secret.diags.items().size() == 1);
-  CHECK(secret.diags.items()[0].severity == rbc::Severity::warning);
-  REQUIRE(secret.config.receivers.size() == 1);
-  REQUIRE(secret.config.receivers[0].integrations.size() == 1);
-  for (const auto& s : secret.config.receivers[0].integrations[0].settings) CHECK(s.value != "abc");
+namespace {
+
+std::string settings_text(const rbc::config::ReceiverIntegration& integration) {
+  std::string out;
+  for (const auto& s : integration.settings) out += s.key + "=" + s.value + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("config: an inline secret is reported and becomes a file reference", "[config]") {
+  // No file key given: a reference under the default secrets_dir, the value gone.
+  const Loaded pd = load_text("receivers:\n  pd:\n    pagerduty:\n      routing_key: abc\n      severity: info\n");
+  REQUIRE(pd.diags.items().size() == 1);
+  const rbc::Diagnostic& d = pd.diags.items()[0];
+  CHECK(d.code == "config/inline-secret");
+  CHECK(d.severity == rbc::Severity::warning);
+  CHECK(d.span.begin == rbc::Position{4, 7});
+  CHECK(d.message.find("'routing_key_file: /etc/alertmanager/secrets/pd-pagerduty-routing_key'") !=
+        std::string::npos);
+  REQUIRE(pd.config.receivers[0].integrations.size() == 1);
+  CHECK(settings_text(pd.config.receivers[0].integrations[0]) ==
+        "routing_key_file=/etc/alertmanager/secrets/pd-pagerduty-routing_key\nseverity=info\n");
+
+  // build.secrets_dir moves the reference even when it comes after receivers;
+  // the receiver name cannot lead the path out of the folder.
+  const Loaded moved = load_text(
+      "receivers:\n  ../../x y:\n    slack:\n      api_url: https://hooks.slack.com/services/T/B/C\n"
+      "build:\n  secrets_dir: /run/secrets/\n");
+  REQUIRE(moved.diags.items().size() == 1);
+  CHECK(settings_text(moved.config.receivers[0].integrations[0]) ==
+        "api_url_file=/run/secrets/-.-..-x-y-slack-api_url\n");
+
+  // The file key is given too: it wins, the inline value is dropped.
+  const Loaded both = load_text("receivers:\n  pd:\n    pagerduty:\n      routing_key: abc\n"
+                                "      routing_key_file: /k\n");
+  REQUIRE(both.diags.items().size() == 1);
+  CHECK(both.diags.items()[0].message.find("'routing_key_file' is given and used") != std::string::npos);
+  CHECK(settings_text(both.config.receivers[0].integrations[0]) == "routing_key_file=/k\n");
+
+  // No file form in Alertmanager 0.25 (email auth_secret): dropped.
+  const Loaded cram = load_text("receivers:\n  mail:\n    email:\n      to: a@example.com\n      auth_secret: s3\n");
+  REQUIRE(cram.diags.items().size() == 1);
+  CHECK(cram.diags.items()[0].message.find("no file form") != std::string::npos);
+  CHECK(settings_text(cram.config.receivers[0].integrations[0]) == "to=a@example.com\n");
+
+  // A password inside a URL: cut out, read from a file through basic auth.
+  const Loaded url = load_text("receivers:\n  hook:\n    webhook:\n"
+                               "      url: https://am%40corp:p%3Ass@hooks.example.com/x?y=1\n");
+  REQUIRE(url.diags.items().size() == 1);
+  CHECK(url.diags.items()[0].code == "config/inline-secret");
+  CHECK(settings_text(url.config.receivers[0].integrations[0]) ==
+        "url=https://hooks.example.com/x?y=1\n"
+        "http_config.basic_auth.username=am@corp\n"
+        "http_config.basic_auth.password_file=/etc/alertmanager/secrets/hook-webhook-url_password\n");
+
+  for (const Loaded* l : {&pd, &moved, &both, &cram, &url}) {
+    for (const auto& b : l->config.receivers)
+      for (const auto& i : b.integrations) {
+        const std::string text = settings_text(i);
+        CHECK(text.find("abc") == std::string::npos);
+        CHECK(text.find("s3") == std::string::npos);
+        CHECK(text.find("p%3Ass") == std::string::npos);
+        CHECK(text.find("services/T/B/C") == std::string::npos);
+      }
+  }
+}
+
+TEST_CASE("config: build.secrets_dir must be absolute", "[config]") {
+  const Loaded relative = load_data("invalid/build-secrets-dir-relative.yaml");
+  REQUIRE(relative.diags.items().size() == 1);
+  CHECK(relative.diags.items()[0].message ==
+        "'build.secrets_dir' must be an absolute folder on the Alertmanager host, not 'secrets'");
+  CHECK(relative.config.build.secrets_dir == "/etc/alertmanager/secrets");
 }
 
 TEST_CASE("config: limits", "[config]") {

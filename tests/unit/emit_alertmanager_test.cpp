@@ -280,6 +280,7 @@ TEST_CASE("alertmanager: rbc.yaml receivers are bound, secrets stay files, outpu
   const std::string yaml =
       "receivers:\n"
       "  pagerduty:\n    pagerduty:\n      routing_key_file: /etc/am/pd.key\n      routing_key: s3cr3t-key\n"
+      "    webhook:\n      url: http://bridge:pa55word@pd-bridge.example.com:8080/hook\n      send_resolved: false\n"
       "  slack-alerts-warnings:\n    slack:\n      api_url_file: /etc/am/slack.url\n      channel: '#alerts-warnings'\n"
       "  email-business-stakeholders:\n    email:\n      to: biz@example.com\n      from: am@example.com\n"
       "      smarthost: smtp.example.com:587\n      auth_password: hunter2\n"
@@ -289,9 +290,12 @@ TEST_CASE("alertmanager: rbc.yaml receivers are bound, secrets stay files, outpu
   const std::string root = project.config.root;
   project.config = rbc::config::load_config(rbc::SourceFile(root + "/rbc.yaml", yaml), config_diags);
   project.config.root = root;
-  // Two inline secrets: warned about, never copied.
-  REQUIRE(config_diags.items().size() == 2);
-  for (const auto& d : config_diags.items()) CHECK(d.severity == rbc::Severity::warning);
+  // Three inline secrets: warned about, never copied.
+  REQUIRE(config_diags.items().size() == 3);
+  for (const auto& d : config_diags.items()) {
+    CHECK(d.severity == rbc::Severity::warning);
+    CHECK(d.code == "config/inline-secret");
+  }
   project.config.build.inhibit = false;
   const rbc::emit::BuildInput input{project, [](std::string_view) { return nullptr; }, config_diags};
   rbc::Diagnostics diags;
@@ -299,6 +303,17 @@ TEST_CASE("alertmanager: rbc.yaml receivers are bound, secrets stay files, outpu
   INFO(out.content);
   CHECK(out.content.find("s3cr3t") == std::string::npos);
   CHECK(out.content.find("hunter2") == std::string::npos);
+  CHECK(out.content.find("pa55word") == std::string::npos);
+  // The inline password became a file reference; the URL's password moved to basic auth.
+  CHECK(out.content.find("        auth_password_file: \"/etc/alertmanager/secrets/"
+                         "email-business-stakeholders-email-auth_password\"\n") != std::string::npos);
+  CHECK(out.content.find("    webhook_configs:\n"
+                         "      - url: \"http://pd-bridge.example.com:8080/hook\"\n"
+                         "        http_config:\n"
+                         "          basic_auth:\n"
+                         "            username: \"bridge\"\n"
+                         "            password_file: \"/etc/alertmanager/secrets/pagerduty-webhook-url_password\"\n"
+                         "        send_resolved: false\n") != std::string::npos);
   CHECK(out.content.find("routing_key_file: \"/etc/am/pd.key\"") != std::string::npos);
   CHECK(out.content.find("api_url_file: \"/etc/am/slack.url\"") != std::string::npos);
   CHECK(out.content.find("inhibit_rules") == std::string::npos);

@@ -252,6 +252,53 @@ TEST_CASE("the index lists every alert, documented or not, with filter data", "[
   CHECK(contains(site.files.at("site/assets/rbc.css"), "@media print"));
 }
 
+TEST_CASE("files runbooks show are copied from inside the project, never from outside", "[emit][site]") {
+  const fs::path tmp = fs::temp_directory_path() / ("rbc_site_files_" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  const auto put = [&](const std::string& path, const std::string& content) {
+    fs::create_directories((tmp / path).parent_path());
+    std::ofstream(tmp / path, std::ios::binary) << content;
+  };
+  put("outside/secret.png", "SECRET-BYTES");
+  put("proj/rbc.yaml", "receivers: {}\n");
+  put("proj/img/top.png", std::string("\x89PNG\r\n\x1a\n\0top", 12));
+  put("proj/runbooks/img/disk.png", std::string("\x89PNG\r\n\x1a\n\0disk", 13));
+  put("proj/runbooks/img/page.html", "<script>alert(1)</script>");
+  put("proj/runbooks/other.md", "# Other\n\n## Setup\n");
+  put("proj/runbooks/disk.md",
+      "# Disk\n\n![ok](img/disk.png) ![root](/img/top.png) ![out](../../outside/secret.png)\n"
+      "![sym](img/link.png) [page](other.md#setup) [html](img/page.html) [config](../rbc.yaml)\n");
+  fs::create_symlink(tmp / "outside/secret.png", tmp / "proj/runbooks/img/link.png");
+
+  const Site site = build_site((tmp / "proj").string());
+  const std::string& page = site.files.at("site/runbooks/disk.html");
+  INFO(page);
+  CHECK(site.files.at("site/runbooks/img/disk.png") == std::string("\x89PNG\r\n\x1a\n\0disk", 13));
+  CHECK(site.files.at("site/img/top.png") == std::string("\x89PNG\r\n\x1a\n\0top", 12));
+  CHECK(contains(page, "<img src=\"img/disk.png\" alt=\"ok\" />"));
+  CHECK(contains(page, "<img src=\"../img/top.png\" alt=\"root\" />"));
+  CHECK(contains(page, "<img src=\"\" alt=\"out\" />"));  // outside: emptied, not copied
+  CHECK(contains(page, "<img src=\"\" alt=\"sym\" />"));  // a symlink out of the project: the same
+  CHECK(contains(page, "<a href=\"other.html#setup\">page</a>"));
+  CHECK(contains(page, "<a href=\"img/page.html\">html</a>"));  // active formats are not copied
+  CHECK(contains(page, "<a href=\"\">config</a>"));  // rbc.yaml may hold secrets: never published
+  CHECK(site.files.count("site/runbooks/img/page.html") == 0);
+  CHECK(site.files.count("site/runbooks/img/link.png") == 0);
+  for (const auto& [path, content] : site.files) {
+    INFO(path);
+    CHECK_FALSE(contains(content, "SECRET-BYTES"));
+    CHECK_FALSE(contains(content, "receivers: {}"));
+  }
+  // rbc check reports both ways out, at the link.
+  std::vector<std::string> outside;
+  for (const auto& d : site.run.diagnostics.items())
+    if (d.code == "runbook/outside-root")
+      outside.push_back(std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) + " " +
+                        d.message.substr(0, d.message.find(" points")));
+  CHECK(outside == std::vector<std::string>{"3:50 image '../../outside/secret.png'", "4:8 image 'img/link.png'"});
+  fs::remove_all(tmp);
+}
+
 TEST_CASE("the site is deterministic", "[emit][site]") {
   const Site a = build_site(sample_path("cryptofunk"));
   const Site b = build_site(sample_path("cryptofunk"));
