@@ -74,13 +74,18 @@ std::string manifest_text(const std::vector<OutputFile>& files, bool forced) {
   return text;
 }
 
-bool write_file(const fs::path& path, const std::string& content) {
+// Writes one file; "" when it worked, else the system's reason ("No space
+// left on device", "File too large").
+std::string write_file(const fs::path& path, const std::string& content) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
+  if (ec) return ec.message();
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.close();
-  return static_cast<bool>(out);
+  if (out) return "";
+  return errno != 0 ? std::strerror(errno) : "write failed";
 }
 
 // A relative output path that stays inside the folder ("a/../../x" is not).
@@ -170,14 +175,16 @@ WriteResult write_output(const std::string& out_dir, const std::vector<OutputFil
   fs::create_directories(staging, ec);
   if (ec) return {false, "cannot create '" + staging.string() + "': " + ec.message()};
   for (const OutputFile& f : files) {
-    if (!safe_relative(f.path) || !write_file(staging / f.path, f.content)) {
+    const std::string why = safe_relative(f.path) ? write_file(staging / f.path, f.content) : "unsafe path";
+    if (!why.empty()) {
       fs::remove_all(staging, ec);
-      return {false, "cannot write '" + f.path + "' into the output folder"};
+      return {false, "cannot write '" + f.path + "' into the output folder: " + why +
+                         "; the previous output is unchanged"};
     }
   }
-  if (!write_file(staging / kManifestName, manifest_text(files, forced))) {
+  if (const std::string why = write_file(staging / kManifestName, manifest_text(files, forced)); !why.empty()) {
     fs::remove_all(staging, ec);
-    return {false, "cannot write the manifest"};
+    return {false, "cannot write the manifest: " + why + "; the previous output is unchanged"};
   }
   if (std::string why = swap_into_place(staging, out, exists, suffix); !why.empty()) {
     fs::remove_all(staging, ec);

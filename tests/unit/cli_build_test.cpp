@@ -120,6 +120,23 @@ TEST_CASE("rbc build never writes through a symlink", "[cli][build]") {
   CHECK(fs::is_empty(elsewhere));
 }
 
+TEST_CASE("a write error during rbc build leaves the earlier output as it was", "[cli][build]") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  REQUIRE(build("samples/aragora --out '" + out.string() + "'").status == 0);
+  const auto before = tree(out);
+  // The disk "fills up": files over 8 blocks fail with EFBIG (SIGXFSZ ignored).
+  const auto failed = rbc::test::run_command("cd '" RBC_SOURCE_DIR "' && (trap '' XFSZ; ulimit -f 8; exec '" +
+                                             std::string(RBC_BINARY) + "' build samples/aragora --out '" +
+                                             out.string() + "') 2>&1");
+  INFO(failed.out);
+  CHECK(failed.status == 2);
+  CHECK(failed.out.find("File too large; the previous output is unchanged") != std::string::npos);
+  CHECK(tree(out) == before);
+  for (const auto& entry : fs::directory_iterator(tmp.path))  // no staging folder left behind
+    CHECK(entry.path().filename() == "out");
+}
+
 TEST_CASE("rbc build refuses an output folder that holds the sources", "[cli][build]") {
   const auto result = build("samples/aragora --out samples");
   CHECK(result.status == 2);
