@@ -13,7 +13,7 @@
 #include <re2/re2.h>
 
 #include "checks/check.hpp"
-#include "checks/promql_labels.hpp"
+#include "promql/result_labels.hpp"
 #include "checks/promql_walk.hpp"
 
 namespace rbc::checks {
@@ -23,6 +23,7 @@ using promql::Expr;
 using promql::Kind;
 using promql::MatchOp;
 using promql::Matcher;
+using promql::ResultLabels;
 
 bool regex_matches(const std::string& pattern, const std::string& value) {
   const RE2 re("^(?:" + pattern + ")$", RE2::Quiet);
@@ -71,9 +72,9 @@ void check_selectors(const model::RuleInfo& rule, Reporter& reporter) {
 
 // A label the matching of binary `e` compares that one side always sets
 // and the other can never carry; "" when there is none.
-std::string unmatchable_label(const Expr& e, const LabelFacts& lhs, const LabelFacts& rhs) {
+std::string unmatchable_label(const Expr& e, const ResultLabels& lhs, const ResultLabels& rhs) {
   const auto one_sided = [&](const std::string& label) {
-    return (lhs.must.count(label) && !rhs.can_carry(label)) || (rhs.must.count(label) && !lhs.can_carry(label));
+    return (lhs.must.count(label) && !rhs.may_carry(label)) || (rhs.must.count(label) && !lhs.may_carry(label));
   };
   if (e.on) {
     for (const std::string& label : e.matching_labels)
@@ -86,7 +87,7 @@ std::string unmatchable_label(const Expr& e, const LabelFacts& lhs, const LabelF
       if (l == label) return true;
     return false;
   };
-  for (const LabelFacts* side : {&lhs, &rhs})
+  for (const ResultLabels* side : {&lhs, &rhs})
     for (const std::string& label : side->must)
       if (!ignored(label) && one_sided(label)) return label;
   return "";
@@ -95,8 +96,8 @@ std::string unmatchable_label(const Expr& e, const LabelFacts& lhs, const LabelF
 void check_join(const model::RuleInfo& rule, const Expr& e, Reporter& reporter) {
   if (e.op == promql::Op::Or || !e.has_matching) return;
   if (e.lhs->type() != promql::ValueType::Vector || e.rhs->type() != promql::ValueType::Vector) return;
-  const LabelFacts lhs = label_facts(*e.lhs);
-  const LabelFacts rhs = label_facts(*e.rhs);
+  const ResultLabels lhs = promql::result_labels(*e.lhs);
+  const ResultLabels rhs = promql::result_labels(*e.rhs);
   const std::string label = unmatchable_label(e, lhs, rhs);
   if (label.empty()) return;
   const bool left_has = lhs.must.count(label) > 0;
@@ -110,9 +111,9 @@ void check_join(const model::RuleInfo& rule, const Expr& e, Reporter& reporter) 
 void check_grouping(const model::RuleInfo& rule, const Expr& e, Reporter& reporter) {
   if (e.without || e.grouping.empty() || !e.expr) return;
   if (e.op == promql::Op::Topk || e.op == promql::Op::Bottomk) return;
-  const LabelFacts inner = label_facts(*e.expr);
+  const ResultLabels inner = promql::result_labels(*e.expr);
   for (const std::string& label : e.grouping) {
-    if (inner.can_carry(label)) continue;
+    if (inner.may_carry(label)) continue;
     Diagnostic& d = reporter.report_as(Severity::warning, rule.file, node_span(rule, e),
                        fmt::format("`{}` groups by `{}`, which the expression inside has already removed: the "
                                    "grouping has no effect",

@@ -18,9 +18,9 @@
 #include <map>
 
 #include "checks/check.hpp"
-#include "checks/promql_labels.hpp"
 #include "checks/promql_walk.hpp"
 #include "checks/queries.hpp"
+#include "promql/result_labels.hpp"
 
 namespace rbc::checks {
 namespace {
@@ -30,17 +30,10 @@ using Recorders = std::map<std::string, std::vector<const model::RuleInfo*>>;
 
 // The labels of a recording rule's output: its expression's, with the
 // rule's own `labels:` set on top.
-LabelFacts output_facts(const model::RuleInfo& rule) {
-  LabelFacts f = rule.ast ? label_facts(*rule.ast) : LabelFacts{};
-  for (const auto& [key, value] : rule.labels) {
-    f.may.insert(key.value);
-    if (value.value.empty()) {
-      f.must.erase(key.value);
-    } else {
-      f.must.insert(key.value);
-    }
-  }
-  return f;
+promql::ResultLabels output_labels(const model::RuleInfo& rule) {
+  promql::ResultLabels out = rule.ast ? promql::result_labels(*rule.ast) : promql::ResultLabels{};
+  for (const auto& [key, value] : rule.labels) out.set_label(key.value, value.value);
+  return out;
 }
 
 // The rule's static value of `label`, if it sets one.
@@ -53,8 +46,9 @@ const std::string* static_label(const model::RuleInfo& rule, const std::string& 
 // External labels (Thanos, federation) can be on any series: a label is
 // certainly missing only when rbc.yaml's `server:` lists them and it is not
 // one of them.
-bool certainly_missing(const config::ServerFacts& server, const LabelFacts& out, const std::string& label) {
-  if (!server.span.begin.valid() || out.can_carry(label)) return false;
+bool certainly_missing(const config::ServerFacts& server, const promql::ResultLabels& out,
+                       const std::string& label) {
+  if (!server.span.begin.valid() || out.may_carry(label)) return false;
   for (const auto& [name, value] : server.external_labels)
     if (name == label) return false;
   return true;
@@ -62,7 +56,7 @@ bool certainly_missing(const config::ServerFacts& server, const LabelFacts& out,
 
 // Why `selector` can never match the output of `recorder`, or "".
 std::string mismatch(const config::ServerFacts& server, const Expr& selector, const model::RuleInfo& recorder) {
-  const LabelFacts out = output_facts(recorder);
+  const promql::ResultLabels out = output_labels(recorder);
   for (const promql::Matcher& m : selector.matchers) {
     if (m.name == "__name__") continue;
     if (!m.matches_empty && certainly_missing(server, out, m.name))

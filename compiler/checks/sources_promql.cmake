@@ -3,7 +3,6 @@ list(APPEND RBC_SOURCES
   checks/promql_fragile.cpp
   checks/promql_impossible.cpp
   checks/promql_irate.cpp
-  checks/promql_labels.cpp
   checks/promql_nan_aggregation.cpp
   checks/promql_no_comparison.cpp
   checks/promql_regex.cpp

@@ -1,6 +1,5 @@
 # rules lint checks (relative to compiler/).
 list(APPEND RBC_SOURCES
-  checks/result_labels.cpp
   checks/rule_for_bounds.cpp
   checks/rule_for_conflict.cpp
   checks/rule_group_interval.cpp

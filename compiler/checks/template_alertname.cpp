@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
-#include "checks/result_labels.hpp"
+#include "promql/result_labels.hpp"
 #include "checks/rule_values.hpp"
 #include "template/template_refs.hpp"
 
@@ -17,8 +17,8 @@ namespace {
 // (ALERTS{alertname=...}, label_replace(..., "alertname", ...)).
 bool query_may_return_alertname(const model::RuleInfo& rule) {
   if (!rule.ast) return true;  // unknown: stay silent
-  if (!result_labels(*rule.ast).may_carry("alertname")) return false;
-  return mentions_label(*rule.ast, "alertname") || rule.expr.value.find("ALERTS") != std::string::npos;
+  if (!promql::result_labels(*rule.ast).may_carry("alertname")) return false;
+  return promql::mentions_label(*rule.ast, "alertname") || rule.expr.value.find("ALERTS") != std::string::npos;
 }
 
 

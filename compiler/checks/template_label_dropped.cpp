@@ -4,13 +4,31 @@
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
-#include "checks/result_labels.hpp"
+#include "promql/result_labels.hpp"
 #include "checks/rule_values.hpp"
 #include "template/template_refs.hpp"
 
 namespace rbc::checks {
 namespace {
 
+using promql::ResultLabels;
+
+// "sum by (job)", "on (instance)", "absent(...)": what narrowed the labels.
+std::string cause_text(const promql::Expr& cause) {
+  if (cause.type() == promql::ValueType::Scalar || cause.type() == promql::ValueType::String)
+    return "a scalar expression";
+  switch (cause.kind) {
+    case promql::Kind::Aggregate:
+      if (cause.grouping.empty() && !cause.without) return fmt::format("{}(...)", promql::op_text(cause.op));
+      return fmt::format("{} {} ({})", promql::op_text(cause.op), cause.without ? "without" : "by",
+                         fmt::join(cause.grouping, ", "));
+    case promql::Kind::Binary:
+      return fmt::format("'{}' {} ({})", promql::op_text(cause.op), cause.on ? "on" : "ignoring",
+                         fmt::join(cause.matching_labels, ", "));
+    case promql::Kind::Call: return fmt::format("{}(...)", cause.func ? cause.func->name : "?");
+    default: return "the expression";
+  }
+}
 
 std::string kept_text(const ResultLabels& labels) {
   if (labels.kind == ResultLabels::Kind::all_but) return "";
@@ -38,7 +56,7 @@ void check_value(const model::RuleInfo& rule, const ResultLabels& labels, const 
 void run(const model::Project& project, Reporter& reporter) {
   for (const model::RuleInfo& rule : project.rules) {
     if (!rule.alerting || !rule.ast) continue;
-    const ResultLabels labels = result_labels(*rule.ast);
+    const ResultLabels labels = promql::result_labels(*rule.ast);
     if (labels.kind == ResultLabels::Kind::any || !labels.cause) continue;
     for (const auto& [key, value] : rule.labels) check_value(rule, labels, "label", key, value, reporter);
     for (const auto& [key, value] : rule.annotations)

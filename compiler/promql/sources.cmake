@@ -7,10 +7,11 @@ list(APPEND RBC_SOURCES
   promql/functions.cpp
   promql/go_format.cpp
   promql/lexer.cpp
-  promql/output_labels.cpp
+  promql/label_pins.cpp
   promql/parse.cpp
   promql/printer.cpp
   promql/regex.cpp
+  promql/result_labels.cpp
   promql/syntax_builder.cpp
   promql/syntax_parser.cpp
   promql/syntax_tokens.cpp

@@ -8,7 +8,7 @@
 
 #include "diag/suggest.hpp"
 #include "load/yaml_scalar_map.hpp"
-#include "promql/output_labels.hpp"
+#include "promql/result_labels.hpp"
 #include "promql/parse.hpp"
 #include "template/function_set.hpp"
 #include "template/go_template.hpp"
@@ -110,12 +110,12 @@ void check_rule(Context& ctx, Rule& rule, bool keep_ast) {
   check_pairs(ctx, rule, rule.annotations, false);
 }
 
-// The series labels a rule's result certainly carries (see
-// promql/output_labels.hpp); empty when its expression does not parse.
+// The label values a rule's result series certainly have (see
+// promql/result_labels.hpp); none when its expression does not parse.
 promql::LabelPins output_pins(const Rule& rule) {
-  if (rule.ast) return promql::pinned_labels(*rule.ast);
+  if (rule.ast) return promql::result_labels(*rule.ast).pins;
   const promql::ParseResult parsed = promql::parse(rule.expr.value);
-  return parsed.expr ? promql::pinned_labels(*parsed.expr) : promql::LabelPins{};
+  return parsed.expr ? promql::result_labels(*parsed.expr).pins : promql::LabelPins{};
 }
 
 // promtool's lint: rules with the same name and the same label set, across

@@ -1,14 +1,13 @@
 // Labels an expression's result series carry with a fixed value or pattern:
 // a selector matched them (`code="500"`, `code=~"5.."`) and nothing on the
-// way to the result dropped or rewrote them. Two rules whose results pin one
-// label to values that cannot overlap write disjoint series.
+// way to the result dropped or rewrote them (ResultLabels::pins, see
+// result_labels.hpp). Two rules whose results pin one label to values that
+// cannot overlap write disjoint series.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
-
-#include "promql/ast.hpp"
 
 namespace rbc::promql {
 
@@ -21,10 +20,6 @@ struct LabelPin {
 
 // Label -> every matcher on it that reaches the result.
 using LabelPins = std::map<std::string, std::vector<LabelPin>, std::less<>>;
-
-// Conservative: a label is pinned only when every result series certainly
-// carries it so; unknown constructs pin nothing.
-LabelPins pinned_labels(const Expr& expr);
 
 // No label value satisfies both pins.
 bool pins_disjoint(const LabelPin& a, const LabelPin& b);
