@@ -32,12 +32,68 @@ const char* go_error_code(RE2::ErrorCode code) {
   }
 }
 
-// Go rejects \C (any byte), which RE2 accepts; report it like Go does.
-std::optional<std::string> go_only_rejections(std::string_view re) {
-  for (std::size_t i = 0; i + 1 < re.size(); ++i) {
-    if (re[i] != '\\') continue;
-    if (re[i + 1] == 'C') return std::string("invalid escape sequence: `\\C`");
+// What Go's regexp/syntax rejects and RE2 accepts, at the byte Go stops:
+// `\C` (any byte: Go has no such escape, also inside a class) and a
+// repeat count too big for Go's integer parser (ten digits or more: Go
+// reports "invalid repeat count", RE2 reads the braces as literal text).
+struct GoOnlyRejection {
+  std::size_t at = 0;
+  std::string message;
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits at `i` as Go's parseInt reads them: false for none or a leading
+// zero; `overflow` when Go gives up on the size (at the tenth digit).
+bool go_int(std::string_view re, std::size_t& i, bool& overflow) {
+  const std::size_t start = i;
+  if (i >= re.size() || !is_digit(re[i])) return false;
+  if (i + 1 < re.size() && re[i] == '0' && is_digit(re[i + 1])) return false;
+  while (i < re.size() && is_digit(re[i])) ++i;
+  overflow = overflow || i - start >= 10;
+  return true;
+}
+
+// `{min}`, `{min,}` or `{min,max}` at `open` with a number Go cannot read.
+std::optional<GoOnlyRejection> oversized_repeat(std::string_view re, std::size_t open) {
+  std::size_t i = open + 1;
+  bool overflow = false;
+  if (!go_int(re, i, overflow) || i >= re.size()) return std::nullopt;
+  if (re[i] == ',') {
     ++i;
+    if (i < re.size() && re[i] != '}' && !go_int(re, i, overflow)) return std::nullopt;
+  }
+  if (i >= re.size() || re[i] != '}' || !overflow) return std::nullopt;
+  return GoOnlyRejection{open, "invalid repeat count: `" + std::string(re.substr(open, i + 1 - open)) + "`"};
+}
+
+std::optional<GoOnlyRejection> go_only_rejection(std::string_view re) {
+  bool in_class = false;
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      if (re[i + 1] == 'C') return GoOnlyRejection{i, "invalid escape sequence: `\\C`"};
+      if (re[i + 1] == 'Q' && !in_class) {  // \Q...\E: literal text
+        const std::size_t end = re.find("\\E", i + 2);
+        if (end == std::string_view::npos) return std::nullopt;
+        i = end + 1;
+        continue;
+      }
+      ++i;
+    } else if (in_class) {
+      if (c == '[' && i + 1 < re.size() && re[i + 1] == ':') {
+        const std::size_t end = re.find(":]", i + 2);
+        if (end != std::string_view::npos) i = end + 1;
+      } else if (c == ']') {
+        in_class = false;
+      }
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // a leading ']' is a member
+    } else if (c == '{') {
+      if (auto bad = oversized_repeat(re, i)) return bad;
+    }
   }
   return std::nullopt;
 }
@@ -118,6 +174,29 @@ std::string go_error(const RE2& re, const std::string& text) {
   return std::string("error parsing regexp: ") + go_error_code(re.error_code()) + ": `" + arg + "`";
 }
 
+// Which error Go reports first when RE2 found one and a Go-only rejection
+// exists too: Go parses left to right, so the earlier one. RE2 gives no
+// position; unclosed groups, classes and a trailing backslash are found at
+// the end, other errors where their text first appears.
+bool go_stops_first(const GoOnlyRejection& go, const RE2& re, std::string_view text, std::size_t offset) {
+  switch (re.error_code()) {
+    case RE2::ErrorMissingParen:
+    case RE2::ErrorMissingBracket:
+    case RE2::ErrorTrailingBackslash: return true;
+    default: break;
+  }
+  const std::size_t at = re.error_arg().empty() ? std::string_view::npos : text.find(re.error_arg());
+  return at == std::string_view::npos || go.at + offset < at;
+}
+
+// RE2's verdict on `text` (`pattern` starts at `offset` in it), as Go's.
+std::optional<std::string> compile_error(const RE2& re, const std::string& text, std::size_t offset,
+                                         const std::optional<GoOnlyRejection>& go) {
+  if (re.ok()) return std::nullopt;
+  if (go && go_stops_first(*go, re, text, offset)) return "error parsing regexp: " + go->message;
+  return go_error(re, text);
+}
+
 // Prometheus compiles "^(?:re)$" and then also parses the bare pattern, so
 // a pattern like ")(" that only balances once wrapped is still rejected.
 RegexCheck compile_check(std::string_view pattern) {
@@ -125,22 +204,23 @@ RegexCheck compile_check(std::string_view pattern) {
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_max_mem(64 << 20);
+  const std::optional<GoOnlyRejection> go = go_only_rejection(pattern);
   const std::string anchored = "^(?:" + std::string(pattern) + ")$";
   RE2 re(anchored, opts);
-  if (!re.ok()) {
-    out.error = go_error(re, anchored);
+  if (auto error = compile_error(re, anchored, 4, go)) {
+    out.error = std::move(*error);
     return out;
   }
   if (pattern.find(')') != std::string_view::npos) {
     const std::string bare(pattern);
     RE2 raw(bare, opts);
-    if (!raw.ok()) {
-      out.error = go_error(raw, bare);
+    if (auto error = compile_error(raw, bare, 0, go)) {
+      out.error = std::move(*error);
       return out;
     }
   }
-  if (auto go_err = go_only_rejections(pattern)) {
-    out.error = "error parsing regexp: " + *go_err;
+  if (go) {
+    out.error = "error parsing regexp: " + go->message;
     return out;
   }
   out.matches_empty = RE2::FullMatch("", re);
