@@ -150,6 +150,22 @@ RegexCheck check_regex(std::string_view pattern) {
 
 namespace {
 
+// RE2 quotes a bad repeat with its non-greedy '?' (`{2,0}?`); Go checks the
+// bounds (min > max, over 1000) before reading the '?' and quotes `{2,0}`.
+// Only for those bounds: a repeat too big once nested, `(a{500}){3}?`, is
+// found after the '?' in both.
+bool bounds_out_of_range(const std::string& arg) {
+  if (arg.size() < 4 || arg.front() != '{' || arg.compare(arg.size() - 2, 2, "}?") != 0) return false;
+  const std::string inside = arg.substr(1, arg.size() - 3);
+  const std::size_t comma = inside.find(',');
+  const auto number = [](const std::string& digits) {
+    return digits.empty() || digits.size() > 9 ? -1L : std::stol(digits);
+  };
+  const long min = number(inside.substr(0, comma));
+  const long max = comma == std::string::npos ? min : number(inside.substr(comma + 1));
+  return min > 1000 || max > 1000 || (max >= 0 && min > max);
+}
+
 // Go's "error parsing regexp: <code>: `<arg>`" for a failed RE2 compile of
 // `text` (the whole expression Go was parsing).
 std::string go_error(const RE2& re, const std::string& text) {
@@ -158,6 +174,9 @@ std::string go_error(const RE2& re, const std::string& text) {
     case RE2::ErrorMissingParen:
     case RE2::ErrorUnexpectedParen: arg = text; break;
     case RE2::ErrorTrailingBackslash: arg.clear(); break;
+    case RE2::ErrorRepeatSize:
+      if (bounds_out_of_range(arg)) arg.pop_back();
+      break;
     case RE2::ErrorBadUTF8: {
       // Go quotes the rest of the expression from the first bad byte.
       std::size_t i = 0;
