@@ -67,18 +67,25 @@ std::optional<GoOnlyRejection> oversized_repeat(std::string_view re, std::size_t
   return GoOnlyRejection{open, "invalid repeat count: `" + std::string(re.substr(open, i + 1 - open)) + "`"};
 }
 
-std::optional<GoOnlyRejection> go_only_rejection(std::string_view re) {
+enum class Piece { escape, plain };
+
+// Walks a pattern as Go's parser reads it, calling `visit(i, piece)` for
+// each escape (`\x` at i, also inside a class) and each character outside
+// a class; \Q...\E text and class members are skipped. Returns the index
+// where `visit` returned true, or npos.
+template <class Visit>
+std::size_t walk_pattern(std::string_view re, Visit visit) {
   bool in_class = false;
   for (std::size_t i = 0; i < re.size(); ++i) {
     const char c = re[i];
     if (c == '\\' && i + 1 < re.size()) {
-      if (re[i + 1] == 'C') return GoOnlyRejection{i, "invalid escape sequence: `\\C`"};
       if (re[i + 1] == 'Q' && !in_class) {  // \Q...\E: literal text
         const std::size_t end = re.find("\\E", i + 2);
-        if (end == std::string_view::npos) return std::nullopt;
+        if (end == std::string_view::npos) return std::string_view::npos;
         i = end + 1;
         continue;
       }
+      if (visit(i, Piece::escape)) return i;
       ++i;
     } else if (in_class) {
       if (c == '[' && i + 1 < re.size() && re[i + 1] == ':') {
@@ -91,11 +98,31 @@ std::optional<GoOnlyRejection> go_only_rejection(std::string_view re) {
       in_class = true;
       if (i + 1 < re.size() && re[i + 1] == '^') ++i;
       if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // a leading ']' is a member
-    } else if (c == '{') {
-      if (auto bad = oversized_repeat(re, i)) return bad;
+    } else if (visit(i, Piece::plain)) {
+      return i;
     }
   }
-  return std::nullopt;
+  return std::string_view::npos;
+}
+
+std::optional<GoOnlyRejection> go_only_rejection(std::string_view re) {
+  std::optional<GoOnlyRejection> found;
+  walk_pattern(re, [&](std::size_t i, Piece piece) {
+    if (piece == Piece::escape && re[i + 1] == 'C') found = GoOnlyRejection{i, "invalid escape sequence: `\\C`"};
+    if (piece == Piece::plain && re[i] == '{') found = oversized_repeat(re, i);
+    return found.has_value();
+  });
+  return found;
+}
+
+// Where Go meets the first ')' that closes no group (npos: none).
+std::size_t unmatched_paren(std::string_view re) {
+  int depth = 0;
+  return walk_pattern(re, [&](std::size_t i, Piece piece) {
+    if (piece != Piece::plain) return false;
+    if (re[i] == '(') ++depth;
+    return re[i] == ')' && --depth < 0;
+  });
 }
 
 // Patterns made only of literal characters, '.', '|' and quantifiers that
@@ -196,12 +223,14 @@ std::string go_error(const RE2& re, const std::string& text) {
 // Which error Go reports first when RE2 found one and a Go-only rejection
 // exists too: Go parses left to right, so the earlier one. RE2 gives no
 // position; unclosed groups, classes and a trailing backslash are found at
-// the end, other errors where their text first appears.
+// the end, a stray ')' where it stands, other errors where their text
+// first appears.
 bool go_stops_first(const GoOnlyRejection& go, const RE2& re, std::string_view text, std::size_t offset) {
   switch (re.error_code()) {
     case RE2::ErrorMissingParen:
     case RE2::ErrorMissingBracket:
     case RE2::ErrorTrailingBackslash: return true;
+    case RE2::ErrorUnexpectedParen: return go.at + offset < unmatched_paren(text);
     default: break;
   }
   const std::size_t at = re.error_arg().empty() ? std::string_view::npos : text.find(re.error_arg());
