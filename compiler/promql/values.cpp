@@ -109,10 +109,13 @@ std::optional<std::string> parse_duration_ms(std::string_view text, std::int64_t
   while (i < text.size()) {
     std::uint64_t n = 0;
     bool big = false;
+    // Go's strconv.Atoi gives the largest int64 for a number too big (its
+    // error is ignored); checked before the step so nothing wraps.
+    constexpr auto kMaxInt = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
     while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-      n = n * 10 + static_cast<std::uint64_t>(text[i] - '0');
-      if (n > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) big = true;
-      if (big) n = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+      const auto digit = static_cast<std::uint64_t>(text[i] - '0');
+      big = big || n > (kMaxInt - digit) / 10;
+      n = big ? kMaxInt : n * 10 + digit;
       ++i;
     }
     std::size_t j = i;
