@@ -177,13 +177,21 @@ RegexCheck check_regex(std::string_view pattern) {
 
 namespace {
 
-// RE2 quotes a bad repeat with its non-greedy '?' (`{2,0}?`); Go checks the
-// bounds (min > max, over 1000) before reading the '?' and quotes `{2,0}`.
-// Only for those bounds: a repeat too big once nested, `(a{500}){3}?`, is
+// Go checks a repeat's bounds (min > max, over 1000) as soon as it reads
+// `{...}`, before its non-greedy '?' and before asking whether it repeats
+// a repeat; RE2 does it later. So RE2's `{2,0}?` is Go's `{2,0}`, and its
+// "invalid nested repetition operator: `*{1001}`" is Go's "invalid repeat
+// count: `{1001}`". A repeat too big only once nested, `(a{500}){3}?`, is
 // found after the '?' in both.
-bool bounds_out_of_range(const std::string& arg) {
-  if (arg.size() < 4 || arg.front() != '{' || arg.compare(arg.size() - 2, 2, "}?") != 0) return false;
-  const std::string inside = arg.substr(1, arg.size() - 3);
+std::string_view trailing_braces(std::string_view op) {
+  if (!op.empty() && op.back() == '?') op.remove_suffix(1);
+  const std::size_t open = op.rfind('{');
+  return open == std::string_view::npos ? std::string_view() : op.substr(open);
+}
+
+bool bounds_out_of_range(std::string_view braces) {
+  if (braces.size() < 3 || braces.front() != '{' || braces.back() != '}') return false;
+  const std::string inside(braces.substr(1, braces.size() - 2));
   const std::size_t comma = inside.find(',');
   const auto number = [](const std::string& digits) {
     return digits.empty() || digits.size() > 9 ? -1L : std::stol(digits);
@@ -197,12 +205,17 @@ bool bounds_out_of_range(const std::string& arg) {
 // `text` (the whole expression Go was parsing).
 std::string go_error(const RE2& re, const std::string& text) {
   std::string arg = re.error_arg();
-  switch (re.error_code()) {
+  RE2::ErrorCode code = re.error_code();
+  switch (code) {
     case RE2::ErrorMissingParen:
     case RE2::ErrorUnexpectedParen: arg = text; break;
     case RE2::ErrorTrailingBackslash: arg.clear(); break;
     case RE2::ErrorRepeatSize:
-      if (bounds_out_of_range(arg)) arg.pop_back();
+    case RE2::ErrorRepeatOp:
+      if (const std::string_view braces = trailing_braces(arg); bounds_out_of_range(braces)) {
+        code = RE2::ErrorRepeatSize;
+        arg = std::string(braces);
+      }
       break;
     case RE2::ErrorBadUTF8: {
       // Go quotes the rest of the expression from the first bad byte.
@@ -217,7 +230,7 @@ std::string go_error(const RE2& re, const std::string& text) {
     }
     default: break;
   }
-  return std::string("error parsing regexp: ") + go_error_code(re.error_code()) + ": `" + arg + "`";
+  return std::string("error parsing regexp: ") + go_error_code(code) + ": `" + arg + "`";
 }
 
 // Which error Go reports first when RE2 found one and a Go-only rejection
