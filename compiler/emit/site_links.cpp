@@ -29,9 +29,7 @@ bool passive_format(const std::string& relative) {
   static const std::set<std::string, std::less<>> kPassive{
       ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".pdf", ".txt", ".log", ".csv",
       ".json", ".yaml", ".yml", ".sh", ".py", ".sql", ".conf", ".ini", ".toml", ".promql"};
-  std::string ext = fs::path(relative).extension().string();
-  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return kPassive.count(ext) > 0;
+  return kPassive.count(model::url::ascii_lower(fs::path(relative).extension().string())) > 0;
 }
 
 std::string with_fragment(std::string link, std::string_view url) {
